@@ -12,8 +12,6 @@ const config = {
   testPathIgnorePatterns: ['/node_modules/', '<rootDir>/__tests__/browser/'],
   setupFilesAfterEnv: ['<rootDir>/__tests__/setup/jest.setup.ts'],
   moduleNameMapper: { '^@/(.*)$': '<rootDir>/$1' },
-  // Tests must not depend on the machine's zone: run them in one far from Amsterdam.
-  // (process.env.TZ is set in jest.setup too, for workers that start before this applies.)
   testTimeout: 20_000,
 };
 

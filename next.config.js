@@ -1,6 +1,7 @@
 // @ts-check
 const createNextIntlPlugin = require('next-intl/plugin');
 const pathnames = require('./lib/i18n/pathnames.json');
+const queryParams = require('./lib/i18n/query-params.json');
 
 const withNextIntl = createNextIntlPlugin('./lib/i18n/request.ts');
 
@@ -24,9 +25,43 @@ function dutchRoutes() {
   return { rewrites, redirects };
 }
 
+/** Listings whose page 2 and later are reachable by `?pagina=N` (nl) or `?page=N` (en). */
+const paginatedListings = ['/section/[slug]', '/tag/[slug]', '/author/[slug]', '/video'];
+
+/**
+ * `?pagina=2` is rewritten onto a `/page/[page]` route segment, so every listing page is a
+ * statically cached page of its own (reading searchParams would make it dynamic). The internal
+ * `/page/N` forms redirect back to the public query form. The page route validates N and answers
+ * 404 for anything but a page number in range.
+ */
+function paginationRoutes() {
+  const rewrites = [];
+  const redirects = [];
+  for (const internal of paginatedListings) {
+    const localized = pathnames[internal];
+    for (const locale of ['nl', 'en']) {
+      const publicPath = (locale === 'nl' ? '' : `/${locale}`) + toPattern(typeof localized === 'string' ? localized : localized[locale]);
+      const key = queryParams.page[locale];
+      rewrites.push({
+        source: publicPath,
+        has: [{ type: 'query', key, value: '(?<page>.*)' }],
+        destination: `/${locale}${toPattern(internal)}/page/:page`,
+      });
+      redirects.push({
+        source: `/${locale}${toPattern(internal)}/page/:page`,
+        destination: `${publicPath}?${key}=:page`,
+        permanent: true,
+      });
+    }
+  }
+  return { rewrites, redirects };
+}
+
 /** @type {import('next').NextConfig} */
 const nextConfig = {
   reactStrictMode: true,
+  // Browser tests and benchmarks build into their own folder so they never clobber a developer's build.
+  distDir: process.env.NEXT_DIST_DIR || '.next',
   poweredByHeader: false,
   serverExternalPackages: ['better-sqlite3', 'pg', 'kysely'],
   images: {
@@ -35,10 +70,10 @@ const nextConfig = {
     imageSizes: [64, 128, 256, 384],
   },
   async rewrites() {
-    return { beforeFiles: dutchRoutes().rewrites, afterFiles: [], fallback: [] };
+    return { beforeFiles: [...paginationRoutes().rewrites, ...dutchRoutes().rewrites], afterFiles: [], fallback: [] };
   },
   async redirects() {
-    return dutchRoutes().redirects;
+    return [...paginationRoutes().redirects, ...dutchRoutes().redirects];
   },
 };
 

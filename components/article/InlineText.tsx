@@ -1,0 +1,49 @@
+import { Fragment, type ReactNode } from 'react';
+import { isSafeHref, type InlineNode } from '@/lib/content/inline';
+
+/**
+ * Renders parsed inline marks (see lib/content/inline.ts) as React elements, so content text is
+ * never interpreted as HTML. The parser already drops unsafe links; the href is checked again
+ * here because an InlineNode[] may come from elsewhere, and an unsafe link renders as its text.
+ */
+export function InlineText({ nodes }: { nodes: InlineNode[] }) {
+  return <>{nodes.map(renderNode)}</>;
+}
+
+const ABSOLUTE_HTTP = /^https?:\/\//i;
+
+function renderNode(node: InlineNode, index: number): ReactNode {
+  switch (node.type) {
+    case 'text':
+      return <Fragment key={index}>{node.text}</Fragment>;
+    case 'strong':
+      return (
+        <strong key={index}>
+          <InlineText nodes={node.children} />
+        </strong>
+      );
+    case 'em':
+      return (
+        <em key={index}>
+          <InlineText nodes={node.children} />
+        </em>
+      );
+    case 'link':
+      if (!isSafeHref(node.href)) {
+        return (
+          <Fragment key={index}>
+            <InlineText nodes={node.children} />
+          </Fragment>
+        );
+      }
+      return (
+        <a key={index} href={node.href} rel={ABSOLUTE_HTTP.test(node.href) ? 'noopener' : undefined}>
+          <InlineText nodes={node.children} />
+        </a>
+      );
+    default: {
+      const unknown: never = node;
+      return unknown;
+    }
+  }
+}
