@@ -1,0 +1,60 @@
+import type { Metadata, Viewport } from 'next';
+import type { ReactNode } from 'react';
+import { notFound } from 'next/navigation';
+import { NextIntlClientProvider } from 'next-intl';
+import { getMessages, getTranslations, setRequestLocale } from 'next-intl/server';
+import { SiteFooter } from '@/components/layout/SiteFooter';
+import { SiteHeader } from '@/components/layout/SiteHeader';
+import { SkipLink } from '@/components/layout/SkipLink';
+import { yearInZone } from '@/lib/dates/format';
+import { isLocale, locales } from '@/lib/i18n/locales';
+import { siteConfig } from '@/lib/site/config';
+import { getNavigationSections } from '@/lib/site/content';
+import { pickMessages } from '@/lib/i18n/messages';
+import '../globals.css';
+
+export function generateStaticParams() {
+  return locales.map((locale) => ({ locale }));
+}
+
+export async function generateMetadata({ params }: LayoutProps<'/[locale]'>): Promise<Metadata> {
+  const { locale } = await params;
+  if (!isLocale(locale)) return {};
+  const t = await getTranslations({ locale, namespace: 'Site' });
+  return {
+    metadataBase: new URL(siteConfig.url),
+    title: { default: `${t('name')} – ${t('tagline')}`, template: `%s | ${t('name')}` },
+    description: t('tagline'),
+    applicationName: t('name'),
+  };
+}
+
+export const viewport: Viewport = {
+  width: 'device-width',
+  initialScale: 1,
+  themeColor: '#b3261e',
+};
+
+export default async function LocaleLayout({ children, params }: LayoutProps<'/[locale]'>) {
+  const { locale } = await params;
+  if (!isLocale(locale)) notFound();
+  setRequestLocale(locale);
+
+  const [sections, messages] = await Promise.all([getNavigationSections(locale), getMessages()]);
+
+  return (
+    <html lang={locale}>
+      <body>
+        {/* Only the strings that client leaves render are sent to the browser. */}
+        <NextIntlClientProvider messages={pickMessages(messages, ['ErrorPage'])}>
+          <SkipLink />
+          <SiteHeader locale={locale} sections={sections} />
+          <main id="main" tabIndex={-1}>
+            {children}
+          </main>
+          <SiteFooter locale={locale} sections={sections} year={yearInZone(new Date(), siteConfig.timeZone)} />
+        </NextIntlClientProvider>
+      </body>
+    </html>
+  );
+}

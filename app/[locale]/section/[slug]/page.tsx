@@ -1,0 +1,18 @@
+import { SectionListing, sectionListingMetadata } from '@/components/pages/SectionListing';
+import { requireLocale } from '@/lib/site/params';
+
+// Statically rendered on first visit, then served from the cache until its tags are revalidated.
+export const revalidate = 3600;
+export function generateStaticParams() {
+  return [];
+}
+
+export async function generateMetadata({ params }: PageProps<'/[locale]/section/[slug]'>) {
+  const { locale, slug } = await params;
+  return sectionListingMetadata(requireLocale(locale), slug, 1);
+}
+
+export default async function Page({ params }: PageProps<'/[locale]/section/[slug]'>) {
+  const { locale, slug } = await params;
+  return <SectionListing locale={requireLocale(locale)} slug={slug} page={1} />;
+}

@@ -1,0 +1,42 @@
+import { useTranslations } from 'next-intl';
+import type { Section } from '@/lib/content/model';
+import type { Locale } from '@/lib/i18n/locales';
+import { Link } from '@/lib/i18n/navigation';
+import styles from './layout.module.css';
+
+interface SiteFooterProps {
+  locale: Locale;
+  sections: Section[];
+  /** The year to print in the copyright line, from the site's time zone (see the layout). */
+  year: number;
+}
+
+export function SiteFooter({ locale, sections, year }: SiteFooterProps) {
+  const t = useTranslations('SiteFooter');
+  return (
+    <footer className={styles.footer}>
+      <div className={styles.footerColumns}>
+        <section aria-labelledby="footer-sections">
+          <h2 id="footer-sections">{t('sectionsHeading')}</h2>
+          <ul>
+            {sections.map((section) => (
+              <li key={section.slug}>
+                <Link href={{ pathname: '/section/[slug]', params: { slug: section.slug } }}>{section.name}</Link>
+              </li>
+            ))}
+          </ul>
+        </section>
+        <section aria-labelledby="footer-about">
+          <h2 id="footer-about">{t('aboutHeading')}</h2>
+          <p>{t('about')}</p>
+          <p>
+            <a href={locale === 'nl' ? '/feed.xml' : '/en/feed.xml'} type="application/rss+xml">
+              {t('rss')}
+            </a>
+          </p>
+        </section>
+      </div>
+      <p className={styles.copyright}>{t('copyright', { year })}</p>
+    </footer>
+  );
+}

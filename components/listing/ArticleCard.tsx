@@ -1,0 +1,59 @@
+import Image from 'next/image';
+import type { ArticleSummary } from '@/lib/content/model';
+import { cardTime } from '@/lib/dates/format';
+import type { Locale } from '@/lib/i18n/locales';
+import { Link } from '@/lib/i18n/navigation';
+import styles from './listing.module.css';
+
+export type ArticleCardVariant = 'lead' | 'standard' | 'compact';
+
+interface ArticleCardProps {
+  article: ArticleSummary;
+  locale: Locale;
+  timeZone: string;
+  /** The render time, so that the year is shown only for other years (passed in, never read here). */
+  now: Date;
+  variant?: ArticleCardVariant;
+  headingLevel?: 2 | 3;
+  /** Loads the image eagerly: for the first card above the fold, which is the page's LCP. */
+  priority?: boolean;
+}
+
+const imageSizes: Record<ArticleCardVariant, string> = {
+  lead: '(min-width: 72rem) 44rem, (min-width: 48rem) 60vw, 100vw',
+  standard: '(min-width: 72rem) 22rem, (min-width: 48rem) 30vw, 100vw',
+  compact: '8rem',
+};
+
+/** One article in a listing: image, section, headline (the link), intro and time. */
+export function ArticleCard({ article, locale, timeZone, now, variant = 'standard', headingLevel = 2, priority = false }: ArticleCardProps) {
+  const Heading = headingLevel === 2 ? 'h2' : 'h3';
+  const href = { pathname: '/news/[slug]' as const, params: { slug: article.slug } };
+  return (
+    <article className={`${styles.card} ${styles[variant]}`}>
+      {article.leadImage ? (
+        <div className={styles.cardImage}>
+          <Image
+            src={article.leadImage.src}
+            alt={article.leadImage.alt}
+            fill
+            sizes={imageSizes[variant]}
+            priority={priority}
+          />
+        </div>
+      ) : null}
+      <div className={styles.cardText}>
+        <p className={styles.cardSection}>{article.section.name}</p>
+        <Heading className={styles.cardTitle}>
+          <Link href={href} className={styles.cardLink}>
+            {article.title}
+          </Link>
+        </Heading>
+        {variant !== 'compact' && article.intro ? <p className={styles.cardIntro}>{article.intro}</p> : null}
+        <p className={styles.cardMeta}>
+          <time dateTime={article.publishedAt}>{cardTime(article.publishedAt, now, locale, timeZone)}</time>
+        </p>
+      </div>
+    </article>
+  );
+}

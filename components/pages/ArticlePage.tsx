@@ -1,0 +1,114 @@
+import type { Metadata } from 'next';
+import Image from 'next/image';
+import { notFound, permanentRedirect } from 'next/navigation';
+import { getTranslations } from 'next-intl/server';
+import { ArticleBody } from '@/components/article/ArticleBody';
+import { ArticleByline } from '@/components/article/ArticleByline';
+import { ArticleList } from '@/components/listing/ArticleList';
+import type { Article } from '@/lib/content/model';
+import type { Locale } from '@/lib/i18n/locales';
+import { getPathname, Link } from '@/lib/i18n/navigation';
+import { pageMetadata } from '@/lib/seo/metadata';
+import { siteConfig } from '@/lib/site/config';
+import { getArticle, getRelatedArticles } from '@/lib/site/content';
+import styles from './pages.module.css';
+
+export const articlePath = (locale: Locale, slug: string) =>
+  getPathname({ locale, href: { pathname: '/news/[slug]', params: { slug } } });
+
+/**
+ * Looks the article up by slug: a current slug renders, an old slug answers 308 to the current
+ * URL, anything else is a 404.
+ */
+export async function resolveArticle(locale: Locale, slug: string): Promise<Article> {
+  const found = await getArticle(locale, slug);
+  if (!found) notFound();
+  if (found.kind === 'moved') permanentRedirect(articlePath(locale, found.slug));
+  return found.article;
+}
+
+export async function articleMetadata(locale: Locale, slug: string): Promise<Metadata> {
+  const found = await getArticle(locale, slug);
+  if (!found || found.kind !== 'article') return {};
+  const { article } = found;
+  return pageMetadata({
+    locale,
+    title: article.title,
+    description: article.intro,
+    path: articlePath(locale, article.slug),
+  });
+}
+
+/** The article page, in the order readers expect it (see the anatomy in the README). */
+export async function ArticlePage({ article }: { article: Article }) {
+  const locale = article.locale;
+  const [related, t] = await Promise.all([
+    getRelatedArticles(article),
+    getTranslations({ locale, namespace: 'ArticlePage' }),
+  ]);
+  const publishedAt = article.publishedAt ?? article.updatedAt;
+
+  return (
+    <>
+      <article className={styles.article} lang={locale}>
+        <header className={styles.articleHeader}>
+          <p className={styles.sectionLabel}>
+            <Link href={{ pathname: '/section/[slug]', params: { slug: article.section.slug } }}>{article.section.name}</Link>
+          </p>
+          <h1 className={styles.headline}>{article.title}</h1>
+          {article.intro ? <p className={styles.intro}>{article.intro}</p> : null}
+          <ArticleByline
+            publishedAt={publishedAt}
+            updatedAt={article.updatedAt}
+            authors={article.authors}
+            locale={locale}
+            timeZone={siteConfig.timeZone}
+          />
+        </header>
+
+        {article.leadImage ? (
+          <figure className={styles.leadFigure}>
+            <div className={styles.leadImage}>
+              <Image
+                src={article.leadImage.src}
+                alt={article.leadImage.alt}
+                fill
+                priority
+                sizes="(min-width: 46rem) 46rem, 100vw"
+              />
+            </div>
+            {article.leadImage.caption || article.leadImage.credit ? (
+              <figcaption>
+                {article.leadImage.caption}
+                {article.leadImage.credit ? <span className={styles.credit}>{article.leadImage.credit}</span> : null}
+              </figcaption>
+            ) : null}
+          </figure>
+        ) : null}
+
+        <ArticleBody blocks={article.body} />
+
+        {article.tags.length > 0 ? (
+          <nav aria-label={t('tagsLabel')}>
+            <ul className={styles.tags}>
+              {article.tags.map((tag) => (
+                <li key={tag.slug}>
+                  <Link href={{ pathname: '/tag/[slug]', params: { slug: tag.slug } }}>{tag.name}</Link>
+                </li>
+              ))}
+            </ul>
+          </nav>
+        ) : null}
+      </article>
+
+      {related.length > 0 ? (
+        <section aria-labelledby="related-heading" className={styles.related}>
+          <h2 id="related-heading" className={styles.blockHeading}>
+            {t('related')}
+          </h2>
+          <ArticleList articles={related} locale={locale} timeZone={siteConfig.timeZone} now={new Date()} headingLevel={3} />
+        </section>
+      ) : null}
+    </>
+  );
+}

@@ -1,0 +1,102 @@
+import type { Metadata } from 'next';
+import { getTranslations } from 'next-intl/server';
+import { HighlightedText } from '@/components/search/HighlightedText';
+import { cardTime } from '@/lib/dates/format';
+import type { Locale } from '@/lib/i18n/locales';
+import { getPathname, Link } from '@/lib/i18n/navigation';
+import { pageMetadata } from '@/lib/seo/metadata';
+import { siteConfig } from '@/lib/site/config';
+import { searchArticles } from '@/lib/site/content';
+import queryParams from '@/lib/i18n/query-params.json';
+import { Pagination } from '@/components/listing/Pagination';
+import styles from './pages.module.css';
+
+export const SEARCH_MAX_LENGTH = 200;
+const SEARCH_PAGE_SIZE = 20;
+const SEARCH_MAX_PAGES = 10;
+
+export type SearchQuery =
+  | { kind: 'empty' }
+  | { kind: 'too-long'; length: number }
+  | { kind: 'query'; text: string; page: number };
+
+/** Reads `q` and the page parameter; a bad page number falls back to page 1 rather than failing. */
+export function parseSearchQuery(q: string | string[] | undefined, page: string | string[] | undefined): SearchQuery {
+  const text = (Array.isArray(q) ? q[0] : q)?.trim() ?? '';
+  if (!text) return { kind: 'empty' };
+  if (text.length > SEARCH_MAX_LENGTH) return { kind: 'too-long', length: text.length };
+  const raw = Array.isArray(page) ? page[0] : page;
+  const number = raw && /^[1-9][0-9]?$/.test(raw) ? Math.min(Number(raw), SEARCH_MAX_PAGES) : 1;
+  return { kind: 'query', text, page: number };
+}
+
+const searchPath = (locale: Locale) => getPathname({ locale, href: '/search' });
+
+export async function searchMetadata(locale: Locale, query: SearchQuery): Promise<Metadata> {
+  const t = await getTranslations({ locale, namespace: 'SearchPage' });
+  return pageMetadata({
+    locale,
+    title: query.kind === 'query' ? t('titleWithQuery', { query: query.text }) : t('title'),
+    path: searchPath(locale),
+    languages: { nl: searchPath('nl'), en: searchPath('en') },
+    noindex: true,
+  });
+}
+
+/** Full-text search over title, intro and body, ranked, with the matched words highlighted. */
+export async function SearchPage({ locale, query }: { locale: Locale; query: SearchQuery }) {
+  const t = await getTranslations({ locale, namespace: 'SearchPage' });
+  const value = query.kind === 'query' ? query.text : '';
+  const results = query.kind === 'query' ? await searchArticles(locale, query.text, query.page, SEARCH_PAGE_SIZE) : null;
+  const now = new Date();
+  const pageCount = results ? Math.min(SEARCH_MAX_PAGES, Math.ceil(results.total / SEARCH_PAGE_SIZE)) : 0;
+  const base = `${searchPath(locale)}?q=${encodeURIComponent(value)}`;
+
+  return (
+    <>
+      <h1>{t('title')}</h1>
+      <form role="search" action={searchPath(locale)} method="get" className={styles.searchForm}>
+        <label htmlFor="search-q" className={styles.visuallyHidden}>
+          {t('label')}
+        </label>
+        <input id="search-q" type="search" name="q" defaultValue={value} maxLength={SEARCH_MAX_LENGTH} placeholder={t('placeholder')} />
+        <button type="submit">{t('submit')}</button>
+      </form>
+
+      {query.kind === 'empty' ? <p className={styles.message}>{t('empty')}</p> : null}
+      {query.kind === 'too-long' ? (
+        <p className={styles.message} role="alert">
+          {t('tooLong', { max: SEARCH_MAX_LENGTH, length: query.length })}
+        </p>
+      ) : null}
+
+      {results ? (
+        <>
+          <p role="status">{t('resultCount', { count: results.total, query: value })}</p>
+          <ol className={styles.searchResults}>
+            {results.items.map((item) => (
+              <li key={item.id}>
+                <h2>
+                  <Link href={{ pathname: '/news/[slug]', params: { slug: item.slug } }}>
+                    <HighlightedText text={item.highlight.title} />
+                  </Link>
+                </h2>
+                <p>
+                  <HighlightedText text={item.highlight.snippet} />
+                </p>
+                <p>
+                  <small>
+                    {item.section.name} · <time dateTime={item.publishedAt}>{cardTime(item.publishedAt, now, locale, siteConfig.timeZone)}</time>
+                  </small>
+                </p>
+              </li>
+            ))}
+          </ol>
+          {query.kind === 'query' ? (
+            <Pagination page={query.page} pageCount={pageCount} hrefFor={(n) => (n <= 1 ? base : `${base}&${queryParams.page[locale]}=${n}`)} />
+          ) : null}
+        </>
+      ) : null}
+    </>
+  );
+}

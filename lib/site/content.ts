@@ -1,0 +1,129 @@
+/**
+ * The content reads that pages make, cached and tagged.
+ *
+ * Pages call these, never lib/data directly: each wraps a data-layer read in React `cache` (one
+ * query per render even when generateMetadata and the page both ask) and in Next's data cache with
+ * the tags from lib/cache/tags.ts, which also attach those tags to the statically cached page. The
+ * data layer itself only ever returns public content (published, publishedAt ≤ now), so nothing
+ * cached here can contain a draft.
+ */
+import { cache } from 'react';
+import { unstable_cache } from 'next/cache';
+import { cacheTags, PAGE_REVALIDATE_SECONDS } from '@/lib/cache/tags';
+import { getDatabase } from '@/lib/db/connection';
+import {
+  countPublicArticles,
+  getPublicArticle,
+  listingPageCursor,
+  listPublicArticles,
+  relatedArticles,
+  searchPublicArticles,
+} from '@/lib/data/articles';
+import { getAuthor, getSection, getTag, listSections } from '@/lib/data/taxonomy';
+import type { Article } from '@/lib/content/model';
+import type { Locale } from '@/lib/i18n/locales';
+
+export type ListingFilter = {
+  locale: Locale;
+  section?: string;
+  tag?: string;
+  author?: string;
+  video?: boolean;
+};
+
+const cached = <Args extends unknown[], Result>(
+  keyParts: string[],
+  tags: (args: NoInfer<Args>) => string[],
+  read: (...args: Args) => Promise<Result>,
+) =>
+  cache((...args: Args) =>
+    unstable_cache(() => read(...args), [...keyParts, JSON.stringify(args)], {
+      tags: tags(args),
+      revalidate: PAGE_REVALIDATE_SECONDS,
+    })(),
+  );
+
+const listingTags = (filter: ListingFilter) => [cacheTags.listings(filter.locale), cacheTags.taxonomy()];
+
+
+export const getArticle = cached(
+  ['article'],
+  ([locale]) => [cacheTags.slugs(locale), cacheTags.listings(locale), cacheTags.taxonomy()],
+  async (locale: Locale, slug: string) => getPublicArticle(await getDatabase(), locale, slug),
+);
+
+export const getRelatedArticles = cached(
+  ['related'],
+  ([article]) => [cacheTags.listings(article.locale)],
+  async (article: Article) => relatedArticles(await getDatabase(), article, 6),
+);
+
+export const getListingPage = cached(
+  ['listing'],
+  ([filter]) => listingTags(filter),
+  async (filter: ListingFilter, page: number, pageSize: number) => {
+    const database = await getDatabase();
+    const cursor = page === 1 ? null : await listingPageCursor(database, filter, page, pageSize);
+    if (page > 1 && !cursor) return null;
+    const [result, total] = await Promise.all([
+      listPublicArticles(database, { ...filter, cursor, limit: pageSize }),
+      countPublicArticles(database, filter),
+    ]);
+    return { ...result, total, pageCount: Math.max(1, Math.ceil(total / pageSize)) };
+  },
+);
+
+export const getNavigationSections = cached(['sections'], () => [cacheTags.taxonomy()], async (locale: Locale) =>
+  listSections(await getDatabase(), locale),
+);
+
+export const getSectionBySlug = cached(['section'], () => [cacheTags.taxonomy()], async (locale: Locale, slug: string) =>
+  getSection(await getDatabase(), locale, slug),
+);
+
+export const getAuthorBySlug = cached(['author'], () => [cacheTags.taxonomy()], async (slug: string) =>
+  getAuthor(await getDatabase(), slug),
+);
+
+export const getTagBySlug = cached(['tag'], () => [cacheTags.taxonomy()], async (slug: string) =>
+  getTag(await getDatabase(), slug),
+);
+
+/** Search is per query and not worth caching server-side; it still reads only public rows. */
+export async function searchArticles(locale: Locale, query: string, page: number, pageSize: number) {
+  return searchPublicArticles(await getDatabase(), {
+    locale,
+    query,
+    limit: pageSize,
+    offset: (page - 1) * pageSize,
+  });
+}
+
+const HOME_LATEST = 9;
+const HOME_PER_SECTION = 4;
+const HOME_VIDEOS = 4;
+
+/** Everything the home front shows, as one cached unit: lead, latest, one block per section, videos. */
+export const getHomeFront = cached(
+  ['home'],
+  ([locale]) => [cacheTags.listings(locale), cacheTags.taxonomy()],
+  async (locale: Locale) => {
+    const database = await getDatabase();
+    const [latest, sections, videos] = await Promise.all([
+      listPublicArticles(database, { locale, limit: HOME_LATEST }),
+      listSections(database, locale),
+      listPublicArticles(database, { locale, video: true, limit: HOME_VIDEOS }),
+    ]);
+    const sectionBlocks = await Promise.all(
+      sections.map(async (section) => ({
+        section,
+        articles: (await listPublicArticles(database, { locale, section: section.slug, limit: HOME_PER_SECTION })).items,
+      })),
+    );
+    return {
+      latest: latest.items,
+      sections: sectionBlocks.filter((block) => block.articles.length > 0),
+      videos: videos.items,
+    };
+  },
+);
