@@ -1,0 +1,186 @@
+/**
+ * `npm run content -- <command>`: the content CLI. A thin argument parser; the work happens in
+ * lib/content/ (import.ts, seed.ts, json-schema.ts) so the editor desk can reuse it.
+ *
+ * Exit codes: 0 done; 1 the content has problems (nothing written) or the database failed;
+ * 2 the command line is wrong or a file cannot be read.
+ */
+import { writeFile } from 'node:fs/promises';
+import path from 'node:path';
+import { parseArgs } from 'node:util';
+import { databaseConfigFromEnv } from '@/lib/db/config';
+import { openDatabase, type Database, type OpenOptions } from '@/lib/db/connection';
+import { migrateToLatest } from '@/lib/db/migrations';
+import {
+  ContentFileReadError,
+  exportContentFile,
+  exportContentText,
+  formatImportedArticle,
+  formatImportSummary,
+  formatProblem,
+  importContentFile,
+  type ImportOutcome,
+} from '@/lib/content/import';
+import { CONTENT_SCHEMA_FILE, renderContentJsonSchema } from '@/lib/content/json-schema';
+import { DEMO_CONTENT_DIR, seedDemoContent } from '@/lib/content/seed';
+
+const root = path.resolve(__dirname, '..');
+
+const USAGE = `Usage: npm run content -- <command> [options]
+
+Commands:
+  import <file>          Check the whole file; if it has no problems, write it in one transaction
+  export [--out <file>]  Write all content in the same format, to stdout or <file>
+  seed [--if-empty]      Load the demo content (${DEMO_CONTENT_DIR}/*.json), dated relative to now;
+                         --if-empty does nothing when the database already holds articles
+  migrate                Apply pending database migrations
+  schema                 Regenerate ${CONTENT_SCHEMA_FILE} from the content model
+
+The database comes from DATABASE_URL (file:<path> or postgres://…; default file:./data/sportnieuws.db).
+The format is described in docs/content-format.md.`;
+
+const SHORT_USAGE =
+  'usage: npm run content -- import <file> | export [--out <file>] | seed [--if-empty] | migrate | schema  (--help for details)';
+
+class UsageError extends Error {}
+
+interface Command {
+  name: string;
+  file?: string;
+  out?: string;
+  ifEmpty: boolean;
+}
+
+function parseCommand(argv: string[]): Command | 'help' {
+  let parsed;
+  try {
+    parsed = parseArgs({
+      args: argv,
+      allowPositionals: true,
+      strict: true,
+      options: {
+        out: { type: 'string' },
+        'if-empty': { type: 'boolean', default: false },
+        help: { type: 'boolean', short: 'h', default: false },
+      },
+    });
+  } catch (error) {
+    throw new UsageError(error instanceof Error ? error.message : String(error));
+  }
+  const { values, positionals } = parsed;
+  if (values.help || positionals[0] === 'help') return 'help';
+  const [name, ...rest] = positionals;
+  if (name === undefined) throw new UsageError('no command given');
+
+  const allowed: Record<string, { positionals: number; options: string[] }> = {
+    import: { positionals: 1, options: [] },
+    export: { positionals: 0, options: ['out'] },
+    seed: { positionals: 0, options: ['if-empty'] },
+    migrate: { positionals: 0, options: [] },
+    schema: { positionals: 0, options: [] },
+  };
+  const rule = allowed[name];
+  if (!rule) throw new UsageError(`unknown command "${name}"`);
+  if (rest.length < rule.positionals) throw new UsageError(`${name} needs a file`);
+  if (rest.length > rule.positionals) throw new UsageError(`unexpected argument "${rest[rule.positionals] ?? ''}" for ${name}`);
+  if (values.out !== undefined && !rule.options.includes('out')) throw new UsageError(`--out does not apply to ${name}`);
+  if (values['if-empty'] && !rule.options.includes('if-empty')) throw new UsageError(`--if-empty does not apply to ${name}`);
+  if (values.out === '') throw new UsageError('--out needs a file');
+  return { name, file: rest[0], out: values.out, ifEmpty: values['if-empty'] };
+}
+
+/** Prints an import's result; returns the exit code. */
+function report(outcome: ImportOutcome, source: string): number {
+  if (!outcome.ok) {
+    for (const problem of outcome.problems) console.error(formatProblem(problem));
+    const count = outcome.problems.length;
+    console.error(`${count} problem${count === 1 ? '' : 's'} in ${source}; nothing was written.`);
+    return 1;
+  }
+  for (const article of outcome.articles) console.log(formatImportedArticle(article));
+  console.log(formatImportSummary(outcome.summary));
+  return 0;
+}
+
+async function withDatabase(work: (database: Database) => Promise<number>, options?: OpenOptions): Promise<number> {
+  const database = await openDatabase(databaseConfigFromEnv(), options);
+  try {
+    return await work(database);
+  } finally {
+    await database.close();
+  }
+}
+
+async function run(command: Command): Promise<number> {
+  switch (command.name) {
+    case 'schema': {
+      await writeFile(path.join(root, CONTENT_SCHEMA_FILE), renderContentJsonSchema(), 'utf8');
+      console.log(`Wrote ${CONTENT_SCHEMA_FILE}`);
+      return 0;
+    }
+    case 'import': {
+      const file = command.file ?? '';
+      return withDatabase(async (database) => report(await importContentFile(database, file), file));
+    }
+    case 'export':
+      return withDatabase(async (database) => {
+        if (command.out === undefined) process.stdout.write(await exportContentText(database));
+        else {
+          await exportContentFile(database, command.out);
+          console.error(`Wrote ${command.out}`);
+        }
+        return 0;
+      });
+    case 'seed':
+      return withDatabase(async (database) => {
+        const outcome = await seedDemoContent(database, { dir: path.join(root, DEMO_CONTENT_DIR), ifEmpty: command.ifEmpty });
+        if ('skipped' in outcome) {
+          console.log('The database already holds articles; not seeding.');
+          return 0;
+        }
+        return report(outcome, DEMO_CONTENT_DIR);
+      });
+    case 'migrate':
+      // Opened without migrating, so that migrateToLatest reports what it applies.
+      return withDatabase(
+        async (database) => {
+          const applied = await migrateToLatest(database);
+          for (const name of applied) console.log(`applied  ${name}`);
+          console.log(applied.length === 0 ? 'No pending migrations.' : `Applied ${applied.length} migration${applied.length === 1 ? '' : 's'}.`);
+          return 0;
+        },
+        { migrate: false },
+      );
+    default:
+      throw new UsageError(`unknown command "${command.name}"`);
+  }
+}
+
+async function main(): Promise<number> {
+  try {
+    const command = parseCommand(process.argv.slice(2));
+    if (command === 'help') {
+      console.log(USAGE);
+      return 0;
+    }
+    return await run(command);
+  } catch (error) {
+    if (error instanceof UsageError || error instanceof ContentFileReadError) {
+      console.error(`content: ${error.message}\n${SHORT_USAGE}`);
+      return 2;
+    }
+    console.error(`content: ${error instanceof Error ? error.message : String(error)}`);
+    return 1;
+  }
+}
+
+// `content export | head` closes the pipe early; that is the reader's choice, not an error.
+process.stdout.on('error', (error: NodeJS.ErrnoException) => {
+  if (error.code === 'EPIPE') process.exit(0);
+  throw error;
+});
+
+// Set the exit code rather than calling process.exit, so a large export on stdout is flushed.
+void main().then((code) => {
+  process.exitCode = code;
+});
