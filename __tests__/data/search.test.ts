@@ -1,0 +1,139 @@
+/**
+ * Search: ranking, accents, highlights with sentinels, paging, and user text that must never be
+ * read as query syntax.
+ */
+import { searchPublicArticles } from '@/lib/data/articles';
+import { HIGHLIGHT_END, HIGHLIGHT_START } from '@/lib/data/highlight';
+import { applyContent } from '@/lib/data/write';
+import { contentFixture, FIXTURE_NOW } from '../fixtures/content';
+import { describeEachEngine } from './engines';
+import { ids, useContentDatabase } from './helpers';
+
+const mark = (word: string) => `${HIGHLIGHT_START}${word}${HIGHLIGHT_END}`;
+
+describeEachEngine('search', (harness) => {
+  const database = useContentDatabase(harness);
+  const search = (query: string, options: { limit?: number; offset?: number; locale?: 'nl' | 'en' } = {}) =>
+    searchPublicArticles(database(), { locale: options.locale ?? 'nl', query, limit: options.limit ?? 20, offset: options.offset, now: FIXTURE_NOW });
+
+  it('ranks a match in the title above a match in the body only', async () => {
+    // nl-klassieker has "klassieker" in its title; nl-feyenoord-baalt (newer) only in its body.
+    const result = await search('klassieker');
+    expect(ids(result.items)).toEqual(['nl-klassieker', 'nl-feyenoord-baalt']);
+    expect(result.total).toBe(2);
+  });
+
+  it('marks matched words with sentinels, in the whole title and in an excerpt', async () => {
+    const [first, second] = (await search('klassieker')).items;
+    expect(first?.highlight.title).toBe(`Ajax wint de ${mark('klassieker')} tegen Feyenoord`);
+    expect(second?.highlight.title).toBe('Feyenoord baalt na verlies in Amsterdam');
+    expect(second?.highlight.snippet).toContain(mark('klassieker'));
+    expect(second?.highlight.snippet).not.toMatch(/[<>]/);
+    // The result is a full summary too.
+    expect(first).toMatchObject({ slug: 'ajax-wint-klassieker', section: { slug: 'voetbal', name: 'Voetbal' }, hasVideo: false });
+  });
+
+  it.each(['atletico', 'Atlético', 'ATLETICO', 'atlético madrid'])('ignores accents and case: %j finds Atlético', async (query) => {
+    const result = await search(query);
+    expect(ids(result.items)).toEqual(['nl-atletico']);
+    expect(result.items[0]?.highlight.title).toContain(mark('Atlético'));
+  });
+
+  it('ranks shorter matching documents first when the match is equally strong', async () => {
+    await expect(search('ajax').then((result) => ids(result.items))).resolves.toEqual(['nl-ajax-eredivisie', 'nl-klassieker']);
+  });
+
+  it('requires every word', async () => {
+    await expect(search('ajax ranglijst').then((result) => ids(result.items))).resolves.toEqual(['nl-ajax-eredivisie']);
+    await expect(search('ajax giro').then((result) => result.total)).resolves.toBe(0);
+  });
+
+  it('searches one locale at a time', async () => {
+    await expect(search('klassieker', { locale: 'en' }).then((result) => result.total)).resolves.toBe(0);
+    await expect(search('classic', { locale: 'en' }).then((result) => ids(result.items))).resolves.toEqual(['en-ajax-classic']);
+  });
+
+  it('pages with limit and offset and keeps the total', async () => {
+    const all = await search('giro');
+    expect(all.total).toBe(2);
+    const second = await search('giro', { limit: 1, offset: 1 });
+    expect(second.total).toBe(2);
+    expect(ids(second.items)).toEqual(ids(all.items).slice(1));
+    await expect(search('giro', { offset: 50 }).then((result) => result)).resolves.toEqual({ items: [], total: 2 });
+  });
+
+  it.each(['', '   ', '!!!', '"', '*', '-', '()', '\u0000'])('gives an empty result for %j, without error', async (query) => {
+    await expect(search(query)).resolves.toEqual({ items: [], total: 0 });
+  });
+
+  it.each([
+    '"',
+    '""ajax',
+    'ajax"',
+    "ajax'",
+    '*',
+    'ajax*',
+    'NEAR(',
+    'NEAR(ajax eredivisie)',
+    'ajax OR',
+    'OR ajax',
+    'ajax AND NOT',
+    '-ajax',
+    'ajax -eredivisie',
+    '+ajax',
+    'title:ajax',
+    '{title}: ajax',
+    '^ajax',
+    'ajax)',
+    '(ajax',
+    '\\ajax',
+    "ajax'; drop table articles; --",
+    'ajax <script>',
+    'ajax\u0002',
+    '🙂 ajax',
+    'ajax '.repeat(200),
+    'x'.repeat(10_000),
+  ])('treats %j as plain words: never throws', async (query) => {
+    const result = await search(query);
+    expect(Array.isArray(result.items)).toBe(true);
+    expect(result.total).toBeGreaterThanOrEqual(result.items.length);
+  });
+
+  it('reads operators in user text as plain words, so "-ajax", "ajax*" and "(ajax)" mean "ajax"', async () => {
+    const plain = ids((await search('ajax')).items);
+    expect(plain.length).toBeGreaterThan(0);
+    for (const query of ['-ajax', '"ajax', 'ajax*', '(ajax)', '^ajax', '+ajax']) {
+      expect(ids((await search(query)).items)).toEqual(plain);
+    }
+  });
+
+  it('keeps highlight sentinels that are in the content itself out of the result', async () => {
+    const own = await harness.fresh();
+    const forged = `${HIGHLIGHT_START}nep${HIGHLIGHT_END}`;
+    await applyContent(
+      own,
+      {
+        sections: contentFixture.sections,
+        authors: contentFixture.authors,
+        articles: [
+          {
+            id: 'nl-sentinel',
+            locale: 'nl',
+            slug: 'sentinel',
+            status: 'published',
+            title: `Een ${forged} doelpunt`,
+            intro: `Intro ${forged}.`,
+            section: 'voetbal',
+            authors: ['jan-de-vries'],
+            publishedAt: '2024-04-01T00:00:00Z',
+            body: [{ type: 'paragraph', text: `Tekst ${forged} doelpunt.` }],
+          },
+        ],
+      },
+      { now: FIXTURE_NOW },
+    );
+    const [hit] = (await searchPublicArticles(own, { locale: 'nl', query: 'doelpunt', limit: 5, now: FIXTURE_NOW })).items;
+    expect(hit?.highlight.title).toBe(`Een nep ${mark('doelpunt')}`);
+    expect(hit?.highlight.snippet).not.toContain(forged);
+  });
+});

@@ -1,0 +1,173 @@
+/**
+ * Full-text search, the one place where the two engines need different SQL.
+ *
+ * Both engines get the same input: the user's text reduced to words (letters, digits and their
+ * combining marks), at most {@link MAX_TERMS} of them, all required. Nothing the user types is ever
+ * read as query syntax: in FTS5 each word is a quoted string ("NEAR(" and "OR" are just words), and
+ * PostgreSQL gets them through plainto_tsquery, which has no operators.
+ *
+ * - SQLite: FTS5 table `article_search` (unicode61, diacritics removed), ranked by bm25 with
+ *   column weights 10 : 4 : 2 for title : intro : body (the ratio of PostgreSQL's default
+ *   A : B : C weights), highlights from highlight() and snippet().
+ * - PostgreSQL: the generated, GIN-indexed `articles.search` tsvector (title A, intro B, body C) in
+ *   the locale's configuration (stemmer behind unaccent), ranked by length-normalized ts_rank, highlights from
+ *   ts_headline on the page's rows only.
+ *
+ * Matches are marked with the sentinels of lib/data/highlight.ts, never HTML: the renderer escapes the text and turns the sentinels into <mark>. Sentinel characters in
+ * the content itself are removed before indexing and highlighting, so they cannot fake a mark.
+ */
+import { sql, type Kysely, type SqlBool } from 'kysely';
+import type { Locale } from '@/lib/i18n/locales';
+import { POSTGRES_SEARCH_CONFIGS, type Engine } from '@/lib/db/migrations';
+import type { DB, SqliteSearchTables } from '@/lib/db/schema';
+import { HIGHLIGHT_END, HIGHLIGHT_START } from './highlight';
+import { isPublic } from './visibility';
+
+const SENTINELS = /[\u0002\u0003]/g;
+
+export const MAX_TERMS = 12;
+const MAX_TERM_LENGTH = 64;
+/**
+ * ts_rank normalization 1: divide by 1 + log(document length), so a long article does not outrank a
+ * short one merely by repeating a word (bm25 normalizes for length too).
+ */
+const RANK_NORMALIZATION = 1;
+/** Words in a snippet, about two lines of a result card. */
+const SNIPPET_WORDS = 24;
+
+/** Removes highlight sentinels from content, so only the search engine can produce them. */
+export function stripSentinels(text: string): string {
+  return text.replace(SENTINELS, '');
+}
+
+/** The words of a user's query; empty when there is nothing to search for. */
+export function searchTerms(query: string): string[] {
+  const words = query.normalize('NFC').match(/[\p{L}\p{N}][\p{L}\p{N}\p{M}]*/gu) ?? [];
+  return words.slice(0, MAX_TERMS).map((word) => word.slice(0, MAX_TERM_LENGTH));
+}
+
+/** An FTS5 MATCH expression requiring every term, each a quoted string (terms hold no quotes). */
+export function fts5Query(terms: readonly string[]): string {
+  return terms.map((term) => `"${term}"`).join(' ');
+}
+
+export interface SearchHit {
+  id: string;
+  /** The whole title with matches marked. */
+  title: string;
+  /** An excerpt of the intro, or else of the body, with matches marked. */
+  snippet: string;
+}
+
+export interface SearchPage {
+  hits: SearchHit[];
+  total: number;
+}
+
+interface SearchArgs {
+  locale: Locale;
+  terms: string[];
+  limit: number;
+  offset: number;
+  now: Date;
+}
+
+/** The intro's excerpt when it has a match, else the body's when it has one, else the intro (or body). */
+function pickSnippet(intro: string, body: string): string {
+  if (intro.includes(HIGHLIGHT_START)) return intro;
+  if (body.includes(HIGHLIGHT_START)) return body;
+  return intro.trim() !== '' ? intro : body;
+}
+
+async function searchSqlite(db: Kysely<DB>, { locale, terms, limit, offset, now }: SearchArgs): Promise<SearchPage> {
+  const fts = db.withTables<SqliteSearchTables>();
+  const matches = () =>
+    fts
+      .selectFrom('article_search')
+      .innerJoin('articles', 'articles.seq', 'article_search.rowid')
+      .where(sql<SqlBool>`article_search match ${fts5Query(terms)}`)
+      .where('articles.locale', '=', locale)
+      .where(isPublic('articles', now));
+
+  const [rows, counted] = await Promise.all([
+    matches()
+      .select([
+        'articles.id',
+        sql<string>`highlight(article_search, 0, ${HIGHLIGHT_START}, ${HIGHLIGHT_END})`.as('title'),
+        sql<string>`snippet(article_search, 1, ${HIGHLIGHT_START}, ${HIGHLIGHT_END}, '…', ${SNIPPET_WORDS})`.as('intro'),
+        sql<string>`snippet(article_search, 2, ${HIGHLIGHT_START}, ${HIGHLIGHT_END}, '…', ${SNIPPET_WORDS})`.as('body'),
+      ])
+      .orderBy(sql`bm25(article_search, 10.0, 4.0, 2.0)`)
+      .orderBy('articles.published_at', 'desc')
+      .orderBy('articles.id', 'desc')
+      .limit(limit)
+      .offset(offset)
+      .execute(),
+    matches()
+      .select((eb) => eb.fn.countAll<number>().as('count'))
+      .executeTakeFirstOrThrow(),
+  ]);
+  return {
+    hits: rows.map((row) => ({ id: row.id, title: row.title, snippet: pickSnippet(row.intro, row.body) })),
+    total: counted.count,
+  };
+}
+
+async function searchPostgres(db: Kysely<DB>, { locale, terms, limit, offset, now }: SearchArgs): Promise<SearchPage> {
+  const config = sql`${POSTGRES_SEARCH_CONFIGS[locale]}::regconfig`;
+  const query = sql`plainto_tsquery(${config}, ${terms.join(' ')})`;
+  const matches = () =>
+    db
+      .selectFrom('articles')
+      .where(sql<SqlBool>`articles.search @@ ${query}`)
+      .where('articles.locale', '=', locale)
+      .where(isPublic('articles', now));
+
+  const [ranked, counted] = await Promise.all([
+    matches()
+      .select('articles.id')
+      .orderBy(sql`ts_rank(articles.search, ${query}, ${RANK_NORMALIZATION})`, 'desc')
+      .orderBy('articles.published_at', 'desc')
+      .orderBy('articles.id', 'desc')
+      .limit(limit)
+      .offset(offset)
+      .execute(),
+    matches()
+      .select((eb) => eb.fn.countAll<number>().as('count'))
+      .executeTakeFirstOrThrow(),
+  ]);
+  if (ranked.length === 0) return { hits: [], total: counted.count };
+
+  // ts_headline re-parses whole documents, so it runs on this page's rows only.
+  const marks = `StartSel=${HIGHLIGHT_START}, StopSel=${HIGHLIGHT_END}`;
+  const whole = `${marks}, HighlightAll=true`;
+  const excerpt = `${marks}, MaxWords=${SNIPPET_WORDS}, MinWords=${Math.floor(SNIPPET_WORDS / 2)}, ShortWord=2`;
+  const clean = (column: 'title' | 'intro' | 'body_text') => sql`translate(${sql.ref(`articles.${column}`)}, ${'\u0002\u0003'}, '')`;
+  const headlines = await db
+    .selectFrom('articles')
+    .select([
+      'articles.id',
+      sql<string>`ts_headline(${config}, ${clean('title')}, ${query}, ${whole})`.as('title'),
+      sql<string>`ts_headline(${config}, ${clean('intro')}, ${query}, ${excerpt})`.as('intro'),
+      sql<string>`ts_headline(${config}, ${clean('body_text')}, ${query}, ${excerpt})`.as('body'),
+    ])
+    .where(
+      'articles.id',
+      'in',
+      ranked.map((row) => row.id),
+    )
+    .execute();
+  const byId = new Map(headlines.map((row) => [row.id, row]));
+  return {
+    hits: ranked.flatMap(({ id }) => {
+      const row = byId.get(id);
+      return row === undefined ? [] : [{ id, title: row.title, snippet: pickSnippet(row.intro, row.body) }];
+    }),
+    total: counted.count,
+  };
+}
+
+/** One page of ranked hits for non-empty `terms`, and the total number of matches. */
+export function searchArticleIds(db: Kysely<DB>, engine: Engine, args: SearchArgs): Promise<SearchPage> {
+  return engine === 'sqlite' ? searchSqlite(db, args) : searchPostgres(db, args);
+}

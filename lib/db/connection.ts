@@ -1,0 +1,131 @@
+/**
+ * Opening the database: one Kysely instance over SQLite (better-sqlite3) or PostgreSQL (pg Pool),
+ * migrated before it is handed out.
+ *
+ * Pages reach it through {@link getDatabase}, a process-wide singleton kept on globalThis because
+ * Next's dev server re-evaluates modules on every edit and would otherwise open a new pool (and
+ * re-run the migration check) each time. Scripts and tests call {@link openDatabase} and close
+ * what they open.
+ */
+import { mkdirSync } from 'node:fs';
+import path from 'node:path';
+import BetterSqlite3 from 'better-sqlite3';
+import { Kysely, PostgresDialect, SqliteDialect } from 'kysely';
+import { Pool, TypeOverrides } from 'pg';
+import { databaseConfigFromEnv, type DatabaseConfig } from './config';
+import { migrateToLatest, type Engine } from './migrations';
+import type { DB } from './schema';
+
+export interface Database {
+  db: Kysely<DB>;
+  engine: Engine;
+  /** Closes the connection (SQLite) or ends the pool (PostgreSQL). */
+  close(): Promise<void>;
+}
+
+/** How long an SQLite writer waits for another process's write lock before SQLITE_BUSY. */
+const SQLITE_BUSY_TIMEOUT_MS = 5000;
+const POSTGRES_POOL_SIZE = 10;
+const PG_INT8_OID = 20;
+
+/**
+ * One connection per process and file: better-sqlite3 is synchronous, so a second connection in
+ * the same process waiting on busy_timeout for the first one's lock would block the very event loop
+ * the first needs to finish. getDatabase() gives each process one; other processes (the CLI, other
+ * server workers) queue on busy_timeout as SQLite intends.
+ */
+function openSqlite(filename: string): Database {
+  if (filename !== ':memory:') mkdirSync(path.dirname(path.resolve(filename)), { recursive: true });
+  const connection = new BetterSqlite3(filename);
+  connection.pragma('journal_mode = WAL');
+  // NORMAL is durable across application crashes in WAL mode and much faster than FULL.
+  connection.pragma('synchronous = NORMAL');
+  connection.pragma('foreign_keys = ON');
+  connection.pragma(`busy_timeout = ${SQLITE_BUSY_TIMEOUT_MS}`);
+  const db = new Kysely<DB>({ dialect: new SqliteDialect({ database: connection }) });
+  return {
+    db,
+    engine: 'sqlite',
+    async close() {
+      // SQLite's advice for long-lived connections: let it refresh planner statistics on the way out.
+      if (connection.open) connection.pragma('optimize');
+      await db.destroy();
+    },
+  };
+}
+
+/** int8 (counts, epoch-millisecond timestamps) as a JS number; refuses values a number cannot hold exactly. */
+function parseInt8(value: string): number {
+  const parsed = Number(value);
+  if (!Number.isSafeInteger(parsed)) throw new RangeError(`PostgreSQL int8 value ${value} does not fit in a JS number`);
+  return parsed;
+}
+
+async function openPostgres(url: string, schema: string | undefined): Promise<Database> {
+  const types = new TypeOverrides();
+  types.setTypeParser(PG_INT8_OID, parseInt8);
+  const pool = new Pool({
+    connectionString: url,
+    types,
+    max: POSTGRES_POOL_SIZE,
+    // Every connection starts with the schema first on its search_path: tables, the migration
+    // bookkeeping and the text search configurations are all found there. (The config only
+    // accepts plain lowercase identifiers, so no quoting is needed.)
+    ...(schema === undefined ? {} : { options: `-c search_path=${schema}` }),
+  });
+  // An idle client losing its server must not crash the process; the next query reconnects.
+  pool.on('error', (error) => console.error(`PostgreSQL pool: ${error.message}`));
+  const db = new Kysely<DB>({ dialect: new PostgresDialect({ pool }) });
+  const database: Database = { db, engine: 'postgres', close: () => db.destroy() };
+  if (schema !== undefined) {
+    try {
+      await db.schema.createSchema(schema).ifNotExists().execute();
+    } catch (error) {
+      // Two processes creating the same schema at once can collide even with IF NOT EXISTS.
+      const schemas = await db.introspection.getSchemas().catch(() => []);
+      if (!schemas.some((found) => found.name === schema)) {
+        await database.close();
+        throw error;
+      }
+    }
+  }
+  return database;
+}
+
+export interface OpenOptions {
+  /** Run pending migrations before returning (default true). `npm run db:migrate` opens without, to report what it applies. */
+  migrate?: boolean;
+}
+
+/** Connects to the configured database and, unless told otherwise, migrates it to the latest schema. */
+export async function openDatabase(config: DatabaseConfig, options: OpenOptions = {}): Promise<Database> {
+  const database = config.engine === 'sqlite' ? openSqlite(config.filename) : await openPostgres(config.url, config.schema);
+  if (options.migrate === false) return database;
+  try {
+    await migrateToLatest(database);
+  } catch (error) {
+    await database.close();
+    throw error;
+  }
+  return database;
+}
+
+const SINGLETON = Symbol.for('sportnieuws.database');
+type GlobalWithDatabase = typeof globalThis & { [SINGLETON]?: Promise<Database> };
+
+/**
+ * The process-wide database from the environment (DATABASE_URL), opened and migrated once.
+ * A failed open is not cached, so the next request tries again.
+ */
+export function getDatabase(): Promise<Database> {
+  const holder: GlobalWithDatabase = globalThis;
+  let pending = holder[SINGLETON];
+  if (pending === undefined) {
+    pending = openDatabase(databaseConfigFromEnv()).catch((error: unknown) => {
+      holder[SINGLETON] = undefined;
+      throw error;
+    });
+    holder[SINGLETON] = pending;
+  }
+  return pending;
+}

@@ -1,0 +1,272 @@
+/**
+ * Versioned schema migrations, defined in code.
+ *
+ * The list is handed to Kysely's Migrator through a custom provider, so nothing globs the file
+ * system and the migrations work bundled inside Next. Migrations are append-only: never edit one
+ * that has shipped, add the next `NNNN_name` instead. Where the dialects differ (full-text search,
+ * identity columns, STRICT tables) a migration branches on the engine.
+ *
+ * Index design: every public listing is a keyset scan in (published_at DESC, id DESC) order over
+ * rows with status = 'published' AND published_at <= now. Each listing has its own composite
+ * index whose leading columns are the listing's equality filters, then status, then the sort key,
+ * so the engine seeks to the cursor and reads rows already in order, stopping after `limit`:
+ *
+ *   home / latest   articles(locale, status, published_at, id)
+ *   all locales     articles(status, published_at, id)           (sitemaps, feeds across locales)
+ *   section         articles(locale, section_slug, status, published_at, id)
+ *   video hub       articles(locale, has_video, status, published_at, id)
+ *   tag             article_tags(tag_slug, locale, status, published_at, article_id)
+ *   author          article_authors(author_slug, locale, status, published_at, article_id)
+ *
+ * The tag and author indexes need the article's locale, status and published_at on the link rows;
+ * lib/data/write.ts keeps those copies in step in the same transaction as the article.
+ * The indexes are covering for (published_at, id), so counts and page-start seeks read the index only.
+ */
+import { Migrator, sql, type Kysely, type Migration, type MigrationProvider, type MigrationResultSet } from 'kysely';
+import type { DB } from './schema';
+
+export type Engine = 'sqlite' | 'postgres';
+
+/** Anything that has a Kysely instance and knows its engine (a `Database`, without the cycle). */
+interface MigratableDatabase {
+  db: Kysely<DB>;
+  engine: Engine;
+}
+
+/** The PostgreSQL text search configuration per locale: the language's stemmer behind `unaccent`. */
+export const POSTGRES_SEARCH_CONFIGS = { nl: 'article_search_nl', en: 'article_search_en' } as const;
+
+/**
+ * Makes sure the `unaccent` dictionary exists and returns the schema it lives in, or null when the
+ * server does not offer it (search is then accent-sensitive; a warning says so).
+ * If another schema of this database already has the extension, that one is used: an extension is
+ * per database, and creating it inside a throw-away schema would drop it with that schema.
+ */
+async function ensureUnaccent(db: Kysely<unknown>): Promise<string | null> {
+  const findSchema = async () => {
+    const { rows } = await sql<{ schema: string }>`
+      select n.nspname as schema from pg_extension e join pg_namespace n on n.oid = e.extnamespace
+      where e.extname = 'unaccent'`.execute(db);
+    return rows[0]?.schema ?? null;
+  };
+  const existing = await findSchema();
+  if (existing !== null) return existing;
+  await sql`savepoint ensure_unaccent`.execute(db);
+  try {
+    await sql`create extension if not exists unaccent`.execute(db);
+    await sql`release savepoint ensure_unaccent`.execute(db);
+  } catch (error) {
+    await sql`rollback to savepoint ensure_unaccent`.execute(db);
+    const message = error instanceof Error ? error.message : String(error);
+    console.warn(`PostgreSQL: the unaccent extension is not available (${message}); search will be accent-sensitive.`);
+  }
+  return findSchema();
+}
+
+async function createPostgresSearch(db: Kysely<unknown>): Promise<void> {
+  const unaccentSchema = await ensureUnaccent(db);
+  const languages = [
+    { config: POSTGRES_SEARCH_CONFIGS.nl, base: 'dutch', stem: 'dutch_stem' },
+    { config: POSTGRES_SEARCH_CONFIGS.en, base: 'english', stem: 'english_stem' },
+  ];
+  for (const { config, base, stem } of languages) {
+    await sql`create text search configuration ${sql.id(config)} (copy = ${sql.id('pg_catalog', base)})`.execute(db);
+    if (unaccentSchema !== null) {
+      // Fold accents before stemming, so "Atletico" finds "Atlético" and the headline marks it.
+      await sql`alter text search configuration ${sql.id(config)}
+        alter mapping for asciiword, asciihword, hword_asciipart, word, hword, hword_part
+        with ${sql.id(unaccentSchema, 'unaccent')}, ${sql.id('pg_catalog', stem)}`.execute(db);
+    }
+  }
+  // The configuration follows the row's locale. Casting literals to regconfig resolves them once,
+  // when the column is created, so the expression is immutable as a generated column requires.
+  const config = sql`(case locale
+      when 'nl' then ${sql.lit(POSTGRES_SEARCH_CONFIGS.nl)}::regconfig
+      when 'en' then ${sql.lit(POSTGRES_SEARCH_CONFIGS.en)}::regconfig
+      else 'simple'::regconfig end)`;
+  await sql`alter table articles add column search tsvector generated always as (
+      setweight(to_tsvector(${config}, title), 'A') ||
+      setweight(to_tsvector(${config}, intro), 'B') ||
+      setweight(to_tsvector(${config}, body_text), 'C')
+    ) stored`.execute(db);
+  await sql`create index articles_search_idx on articles using gin (search)`.execute(db);
+}
+
+async function createSqliteSearch(db: Kysely<unknown>): Promise<void> {
+  // Its own copy of the text (snippet() needs it), keyed by rowid = articles.seq; lib/data/write.ts
+  // maintains it. remove_diacritics 2 folds accents on both the index and the query side.
+  await sql`create virtual table article_search using fts5(
+      title, intro, body_text,
+      tokenize = 'unicode61 remove_diacritics 2'
+    )`.execute(db);
+}
+
+function initialSchema(engine: Engine): Migration {
+  const isPostgres = engine === 'postgres';
+  const timestamp = isPostgres ? 'bigint' : 'integer';
+  // Ids and slugs compare byte-wise in both engines (SQLite's default), whatever collation the
+  // PostgreSQL database was created with, so ties on published_at break identically everywhere.
+  const key = isPostgres ? sql`text collate "C"` : 'text';
+  // STRICT makes SQLite enforce the declared column types, as PostgreSQL does.
+  const strict = sql`strict`;
+
+  return {
+    async up(db: Kysely<unknown>) {
+      const table = (name: string) => {
+        const builder = db.schema.createTable(name);
+        return isPostgres ? builder : builder.modifyEnd(strict);
+      };
+
+      await table('sections')
+        .addColumn('locale', 'text', (col) => col.notNull())
+        .addColumn('slug', key, (col) => col.notNull())
+        .addColumn('name', 'text', (col) => col.notNull())
+        .addColumn('sort_order', 'integer', (col) => col.notNull())
+        .addPrimaryKeyConstraint('sections_pk', ['locale', 'slug'])
+        .execute();
+
+      await table('authors')
+        .addColumn('slug', key, (col) => col.primaryKey())
+        .addColumn('name', 'text', (col) => col.notNull())
+        .addColumn('bio', 'text', (col) => col.notNull())
+        .addColumn('image', 'text')
+        .execute();
+
+      await table('tags')
+        .addColumn('slug', key, (col) => col.primaryKey())
+        .addColumn('name', 'text', (col) => col.notNull())
+        .execute();
+
+      let articles = table('articles');
+      articles = isPostgres
+        ? articles
+            .addColumn('id', key, (col) => col.primaryKey())
+            .addColumn('seq', 'integer', (col) => col.generatedAlwaysAsIdentity().notNull().unique())
+        : articles
+            // An INTEGER PRIMARY KEY is SQLite's rowid under a name, stable across VACUUM.
+            .addColumn('seq', 'integer', (col) => col.primaryKey())
+            .addColumn('id', key, (col) => col.notNull().unique());
+      await articles
+        .addColumn('locale', 'text', (col) => col.notNull())
+        .addColumn('slug', key, (col) => col.notNull())
+        .addColumn('status', 'text', (col) => col.notNull().check(sql`status in ('draft', 'scheduled', 'published')`))
+        .addColumn('title', 'text', (col) => col.notNull())
+        .addColumn('intro', 'text', (col) => col.notNull())
+        .addColumn('section_slug', key, (col) => col.notNull())
+        .addColumn('published_at', timestamp)
+        .addColumn('updated_at', timestamp, (col) => col.notNull())
+        .addColumn('created_at', timestamp, (col) => col.notNull())
+        .addColumn('lead_image', 'text')
+        .addColumn('body', 'text', (col) => col.notNull())
+        .addColumn('body_text', 'text', (col) => col.notNull())
+        .addColumn('has_video', 'integer', (col) => col.notNull().check(sql`has_video in (0, 1)`))
+        .addUniqueConstraint('articles_locale_slug_key', ['locale', 'slug'])
+        .addCheckConstraint('articles_public_has_time', sql`status = 'draft' or published_at is not null`)
+        .addForeignKeyConstraint('articles_section_fk', ['locale', 'section_slug'], 'sections', ['locale', 'slug'], (fk) =>
+          fk.onUpdate('cascade'),
+        )
+        .execute();
+
+      for (const [name, column, target] of [
+        ['article_authors', 'author_slug', 'authors'],
+        ['article_tags', 'tag_slug', 'tags'],
+      ] as const) {
+        await table(name)
+          .addColumn('article_id', key, (col) => col.notNull().references('articles.id').onDelete('cascade'))
+          .addColumn(column, key, (col) => col.notNull().references(`${target}.slug`).onUpdate('cascade'))
+          .addColumn('position', 'integer', (col) => col.notNull())
+          .addColumn('locale', 'text', (col) => col.notNull())
+          .addColumn('status', 'text', (col) => col.notNull())
+          .addColumn('published_at', timestamp)
+          .addPrimaryKeyConstraint(`${name}_pk`, ['article_id', column])
+          .execute();
+      }
+
+      await table('article_slugs')
+        .addColumn('locale', 'text', (col) => col.notNull())
+        .addColumn('slug', key, (col) => col.notNull())
+        .addColumn('article_id', key, (col) => col.notNull().references('articles.id').onDelete('cascade'))
+        .addPrimaryKeyConstraint('article_slugs_pk', ['locale', 'slug'])
+        .execute();
+
+      const indexes: Array<[name: string, table: string, columns: string[]]> = [
+        ['articles_latest_idx', 'articles', ['locale', 'status', 'published_at', 'id']],
+        ['articles_all_locales_idx', 'articles', ['status', 'published_at', 'id']],
+        ['articles_section_idx', 'articles', ['locale', 'section_slug', 'status', 'published_at', 'id']],
+        ['articles_video_idx', 'articles', ['locale', 'has_video', 'status', 'published_at', 'id']],
+        ['article_tags_listing_idx', 'article_tags', ['tag_slug', 'locale', 'status', 'published_at', 'article_id']],
+        ['article_authors_listing_idx', 'article_authors', ['author_slug', 'locale', 'status', 'published_at', 'article_id']],
+        ['article_slugs_article_idx', 'article_slugs', ['article_id']],
+      ];
+      for (const [name, on, columns] of indexes) {
+        await db.schema.createIndex(name).on(on).columns(columns).execute();
+      }
+
+      if (isPostgres) await createPostgresSearch(db);
+      else await createSqliteSearch(db);
+    },
+  };
+}
+
+/** Every migration, in order. Names sort lexicographically; never reorder or edit shipped ones. */
+export function migrationsFor(engine: Engine): Record<string, Migration> {
+  return {
+    '0001_initial_schema': initialSchema(engine),
+  };
+}
+
+class InCodeMigrationProvider implements MigrationProvider {
+  constructor(private readonly engine: Engine) {}
+
+  async getMigrations(): Promise<Record<string, Migration>> {
+    return migrationsFor(this.engine);
+  }
+}
+
+export class MigrationError extends Error {
+  override readonly name = 'MigrationError';
+}
+
+async function runMigrator(db: Kysely<DB>, engine: Engine, migrationTableSchema: string | undefined): Promise<string[]> {
+  const migrator = new Migrator({
+    db,
+    provider: new InCodeMigrationProvider(engine),
+    ...(migrationTableSchema === undefined ? {} : { migrationTableSchema }),
+  });
+  const { error, results }: MigrationResultSet = await migrator.migrateToLatest();
+  if (error !== undefined) {
+    const failed = results?.find((result) => result.status === 'Error')?.migrationName;
+    const message = error instanceof Error ? error.message : String(error);
+    throw new MigrationError(`migration ${failed ?? '(setup)'} failed: ${message}`, { cause: error });
+  }
+  return (results ?? []).map((result) => result.migrationName);
+}
+
+/**
+ * Brings the schema up to date and returns the names of the migrations it applied (empty when
+ * there was nothing to do). Safe to call from several processes at once:
+ * - PostgreSQL: Kysely's migrator takes an advisory lock and runs in a transaction. The migration
+ *   bookkeeping tables live in the connection's current schema, so runs in different schemas of
+ *   one database never see each other's.
+ * - SQLite: the migrator takes no lock and runs outside a transaction, so it runs here inside
+ *   BEGIN IMMEDIATE: one process migrates, the others wait (busy_timeout) and then find nothing to do,
+ *   and a failing migration leaves no half-made schema.
+ */
+export async function migrateToLatest(database: MigratableDatabase): Promise<string[]> {
+  const { db, engine } = database;
+  if (engine === 'postgres') {
+    const { rows } = await sql<{ schema: string | null }>`select current_schema() as schema`.execute(db);
+    const schema = rows[0]?.schema;
+    if (!schema) throw new MigrationError('PostgreSQL has no current schema (check search_path and the schema setting)');
+    return runMigrator(db, engine, schema);
+  }
+  await sql`begin immediate`.execute(db);
+  try {
+    const applied = await runMigrator(db, engine, undefined);
+    await sql`commit`.execute(db);
+    return applied;
+  } catch (error) {
+    await sql`rollback`.execute(db);
+    throw error;
+  }
+}
