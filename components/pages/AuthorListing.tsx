@@ -2,6 +2,7 @@ import type { Metadata } from 'next';
 import Image from 'next/image';
 import { notFound } from 'next/navigation';
 import { getTranslations } from 'next-intl/server';
+import { AuthorStructuredData } from '@/components/seo/AuthorStructuredData';
 import type { Locale } from '@/lib/i18n/locales';
 import { getPathname } from '@/lib/i18n/navigation';
 import { pageMetadata } from '@/lib/seo/metadata';
@@ -37,6 +38,7 @@ export async function AuthorListing({ locale, slug, page }: { locale: Locale; sl
       basePath={authorPath(locale, slug)}
       header={
         <div className={styles.authorHeader}>
+          {page === 1 ? <AuthorStructuredData author={author} locale={locale} /> : null}
           {author.image ? (
             <Image className={styles.authorPortrait} src={author.image} alt="" width={96} height={96} />
           ) : null}

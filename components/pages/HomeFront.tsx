@@ -1,6 +1,7 @@
 import { getTranslations } from 'next-intl/server';
 import { ArticleCard } from '@/components/listing/ArticleCard';
 import { ArticleList } from '@/components/listing/ArticleList';
+import { HomeStructuredData } from '@/components/seo/HomeStructuredData';
 import type { Locale } from '@/lib/i18n/locales';
 import { Link } from '@/lib/i18n/navigation';
 import { siteConfig } from '@/lib/site/config';
@@ -16,6 +17,7 @@ export async function HomeFront({ locale }: { locale: Locale }) {
 
   return (
     <>
+      <HomeStructuredData locale={locale} />
       <h1 className={styles.visuallyHidden}>{t('title')}</h1>
       {lead ? (
         <section aria-labelledby="home-top" className={styles.frontTop}>

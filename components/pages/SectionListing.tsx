@@ -3,7 +3,9 @@ import { notFound } from 'next/navigation';
 import { getTranslations } from 'next-intl/server';
 import type { Locale } from '@/lib/i18n/locales';
 import { getPathname } from '@/lib/i18n/navigation';
+import { sectionFeedPath } from '@/lib/seo/feed-paths';
 import { pageMetadata } from '@/lib/seo/metadata';
+import { siteConfig } from '@/lib/site/config';
 import { getSectionBySlug } from '@/lib/site/content';
 import { listingPageHref } from '@/lib/site/pagination';
 import { ArticleListingPage, ListingHeader } from './ArticleListingPage';
@@ -20,6 +22,7 @@ export async function sectionListingMetadata(locale: Locale, slug: string, page:
     title: page > 1 ? t('titleWithPage', { title: section.name, page }) : section.name,
     description: t('sectionDescription', { name: section.name }),
     path: listingPageHref(sectionPath(locale, slug), locale, page),
+    feeds: [{ title: `${section.name} | ${siteConfig.name}`, path: sectionFeedPath(sectionPath(locale, slug)) }],
   });
 }
 

@@ -1,11 +1,43 @@
 /**
- * Builds the Metadata object for a page: title, description, canonical URL, language alternates
- * and robots. Every public page goes through here so that canonical and hreflang rules live in one
- * place.
+ * Builds the Metadata object for a page: title, description, canonical URL, language alternates,
+ * the RSS feeds, Open Graph and Twitter cards, and robots. Every public page goes through here so
+ * that canonical, hreflang and social-card rules live in one place.
+ *
+ * Next merges metadata shallowly: a page's `openGraph` replaces the layout's whole, so every page
+ * gets a complete card from here rather than relying on the layout.
  */
 import type { Metadata } from 'next';
-import type { Locale } from '@/lib/i18n/locales';
+import { locales, type Locale } from '@/lib/i18n/locales';
 import { siteConfig } from '@/lib/site/config';
+import { localeFeedPath } from './feed-paths';
+import { SITE_CARD } from './site-assets';
+import { articleDates } from './structured-data';
+
+/** Open Graph locale of each site locale. */
+export const OPEN_GRAPH_LOCALES: Record<Locale, string> = { nl: 'nl_NL', en: 'en_GB' };
+
+export interface PageImage {
+  /** A path under the site or an absolute URL. */
+  src: string;
+  alt: string;
+  width?: number;
+  height?: number;
+}
+
+/** What an article page adds to its card (og:type article). */
+export interface ArticleMetadata {
+  /** ISO 8601 instants with a zone, as the data layer returns them. */
+  publishedAt: string | null;
+  updatedAt: string;
+  section: string;
+  tags: readonly string[];
+}
+
+export interface FeedLink {
+  title: string;
+  /** The feed's path, e.g. "/rubriek/voetbal/feed.xml". */
+  path: string;
+}
 
 export interface PageMetadataInput {
   locale: Locale;
@@ -17,7 +49,14 @@ export interface PageMetadataInput {
   languages?: Partial<Record<Locale, string>>;
   /** The default-language version for x-default; defaults to the Dutch path. */
   xDefault?: string;
+  /** Keep the page out of search results (search results, previews); links are still followed. */
   noindex?: boolean;
+  /** The social card image; the site card when absent. */
+  image?: PageImage;
+  /** Set on article pages: og:type article with its times, section and tags. */
+  article?: ArticleMetadata;
+  /** Feeds besides the locale's own feed, which every page links; e.g. a section page's feed. */
+  feeds?: readonly FeedLink[];
 }
 
 export function absoluteUrl(path: string): string {
@@ -30,13 +69,55 @@ export function pageMetadata(input: PageMetadataInput): Metadata {
     for (const [locale, path] of Object.entries(input.languages)) languages[locale] = absoluteUrl(path);
     languages['x-default'] = absoluteUrl(input.xDefault ?? input.languages.nl ?? input.path);
   }
+  const canonical = absoluteUrl(input.path);
+  const image = input.image ?? { src: SITE_CARD.src, alt: siteConfig.name, width: SITE_CARD.width, height: SITE_CARD.height };
+  const ogImage = {
+    url: absoluteUrl(image.src),
+    alt: image.alt,
+    ...(image.width === undefined ? {} : { width: image.width }),
+    ...(image.height === undefined ? {} : { height: image.height }),
+  };
+  const feeds = [{ title: siteConfig.name, path: localeFeedPath(input.locale) }, ...(input.feeds ?? [])];
+  const alternateLocale = locales
+    .filter((locale) => locale !== input.locale && input.languages?.[locale] !== undefined && Object.keys(languages).length > 0)
+    .map((locale) => OPEN_GRAPH_LOCALES[locale]);
+  const common = {
+    title: input.title,
+    ...(input.description ? { description: input.description } : {}),
+    url: canonical,
+    siteName: siteConfig.name,
+    locale: OPEN_GRAPH_LOCALES[input.locale],
+    ...(alternateLocale.length > 0 ? { alternateLocale } : {}),
+    images: [ogImage],
+  };
+  const article = input.article;
+  const dates = article ? articleDates(article, siteConfig.timeZone) : null;
+
   return {
     title: input.title,
     description: input.description,
     alternates: {
-      canonical: absoluteUrl(input.path),
+      canonical,
       ...(Object.keys(languages).length ? { languages } : {}),
+      types: { 'application/rss+xml': feeds.map((feed) => ({ title: feed.title, url: absoluteUrl(feed.path) })) },
     },
-    robots: input.noindex ? { index: false, follow: true } : { index: true, follow: true },
+    openGraph:
+      article && dates
+        ? {
+            ...common,
+            type: 'article',
+            publishedTime: dates.datePublished,
+            modifiedTime: dates.dateModified,
+            section: article.section,
+            tags: [...article.tags],
+          }
+        : { ...common, type: 'website' },
+    twitter: {
+      card: 'summary_large_image',
+      title: input.title,
+      ...(input.description ? { description: input.description } : {}),
+      images: [{ url: ogImage.url, alt: ogImage.alt }],
+    },
+    robots: input.noindex ? { index: false, follow: true } : { index: true, follow: true, 'max-image-preview': 'large' },
   };
 }

@@ -1,0 +1,74 @@
+/**
+ * The public reads behind the sitemaps and feeds (lib/data/seo.ts), on both engines, with the
+ * clock pinned: they list public articles only, in the sitemaps' order.
+ */
+import { countPublicArticleUrls, listArticleSitemapLastmods, listFeedArticles, listListingSitemapEntries, listPublicArticleUrls, listRecentPublicArticles } from '@/lib/data/seo';
+import { FIXTURE_NOW, fixtureArticle, NL_HIDDEN, NL_PUBLIC_NEWEST_FIRST } from '../fixtures/content';
+import { describeEachEngine } from '../data/engines';
+import { useContentDatabase } from '../data/helpers';
+
+const HIDDEN_SLUGS = [...NL_HIDDEN, 'en-draft'].map((id) => fixtureArticle(id).slug);
+const PUBLIC_COUNT = NL_PUBLIC_NEWEST_FIRST.length + 3;
+const TWO_DAYS = 2 * 24 * 60 * 60 * 1000;
+
+describeEachEngine('SEO reads', (harness) => {
+  const database = useContentDatabase(harness);
+
+  it('article URLs: every public article of both locales, newest first, nothing hidden', async () => {
+    expect(await countPublicArticleUrls(database(), FIXTURE_NOW)).toBe(PUBLIC_COUNT);
+    const all = await listPublicArticleUrls(database(), { offset: 0, limit: 1000, now: FIXTURE_NOW });
+    expect(all).toHaveLength(PUBLIC_COUNT);
+    expect(all.filter((entry) => HIDDEN_SLUGS.includes(entry.slug))).toEqual([]);
+    expect(new Set(all.map((entry) => entry.locale))).toEqual(new Set(['nl', 'en']));
+    expect(all.filter((entry) => entry.locale === 'nl').map((entry) => entry.slug)).toEqual(NL_PUBLIC_NEWEST_FIRST.map((id) => fixtureArticle(id).slug));
+    const klassieker = all.find((entry) => entry.slug === fixtureArticle('nl-klassieker').slug);
+    expect(klassieker?.updatedAt).toBe('2024-04-30T20:15:00.000Z');
+
+    const slices = [];
+    for (let offset = 0; offset < PUBLIC_COUNT; offset += 5) slices.push(...(await listPublicArticleUrls(database(), { offset, limit: 5, now: FIXTURE_NOW })));
+    expect(slices).toEqual(all);
+  });
+
+  it('one lastmod per sitemap part: the newest update among its articles', async () => {
+    const all = await listPublicArticleUrls(database(), { offset: 0, limit: 1000, now: FIXTURE_NOW });
+    const lastmods = await listArticleSitemapLastmods(database(), 5, FIXTURE_NOW);
+    expect(lastmods).toHaveLength(Math.ceil(PUBLIC_COUNT / 5));
+    lastmods.forEach((lastmod, part) => {
+      const newest = Math.max(...all.slice(part * 5, part * 5 + 5).map((entry) => Date.parse(entry.updatedAt)));
+      expect(lastmod).toBe(new Date(newest).toISOString());
+    });
+  });
+
+  it('news candidates: published in the window, not after now, newest first', async () => {
+    const recent = await listRecentPublicArticles(database(), { since: new Date(FIXTURE_NOW.getTime() - TWO_DAYS), limit: 1000, now: FIXTURE_NOW });
+    expect(recent.map((entry) => entry.slug)).toEqual(
+      ['nl-feyenoord-baalt', 'en-ajax-classic', 'nl-klassieker', 'nl-atletico'].map((id) => fixtureArticle(id).slug),
+    );
+    expect(recent.every((entry) => Date.parse(entry.publishedAt) <= FIXTURE_NOW.getTime())).toBe(true);
+  });
+
+  it('listings: homes, video hubs and all sections per locale; only tags and authors with public articles', async () => {
+    const entries = await listListingSitemapEntries(database(), ['nl', 'en'], FIXTURE_NOW);
+    expect(entries.homes.map((entry) => entry.locale)).toEqual(['nl', 'en']);
+    expect(entries.homes[0]?.lastmod).toBeDefined();
+    expect(entries.videoHubs.map((entry) => entry.locale)).toEqual(['nl', 'en']);
+    expect(entries.sections.map((entry) => `${entry.locale}/${entry.slug}`)).toEqual(['nl/voetbal', 'nl/wielrennen', 'nl/formule-1', 'en/football', 'en/cycling']);
+    const tags = entries.tags.map((entry) => `${entry.locale}/${entry.slug}`);
+    expect(tags).toContain('nl/ajax');
+    expect(tags).toContain('en/ajax');
+    expect(tags).not.toContain('nl/geheime-transfer');
+    expect(entries.authors.map((entry) => `${entry.locale}/${entry.slug}`)).toContain('en/emma-jones');
+    expect(entries.authors.map((entry) => `${entry.locale}/${entry.slug}`)).not.toContain('nl/emma-jones');
+  });
+
+  it('feed articles carry their tags and authors in order, and respect the section', async () => {
+    const feed = await listFeedArticles(database(), { locale: 'nl', limit: 50, now: FIXTURE_NOW });
+    expect(feed.map((article) => article.id)).toEqual([...NL_PUBLIC_NEWEST_FIRST]);
+    const klassieker = feed.find((article) => article.id === 'nl-klassieker');
+    expect(klassieker?.tags.map((tag) => tag.name)).toEqual(['Ajax', 'Feyenoord', 'Eredivisie']);
+    expect(klassieker?.authors.map((author) => author.slug)).toEqual(['jan-de-vries']);
+    const section = await listFeedArticles(database(), { locale: 'nl', section: 'wielrennen', limit: 50, now: FIXTURE_NOW });
+    expect(section.length).toBeGreaterThan(0);
+    expect(section.every((article) => article.section.slug === 'wielrennen')).toBe(true);
+  });
+});
