@@ -57,6 +57,54 @@ function paginationRoutes() {
   return { rewrites, redirects };
 }
 
+/**
+ * Security headers for every response. The Content-Security-Policy allows exactly what the site
+ * loads: its own origin, and the two video players a reader starts with a click (see
+ * lib/seo/video.ts). Next inlines its bootstrap scripts and styles, hence 'unsafe-inline';
+ * the dev server's React also needs 'unsafe-eval'. YouTube thumbnails are allowed only when the
+ * site opts into provider posters (NEXT_PUBLIC_ALLOW_PROVIDER_POSTERS=true).
+ */
+function securityHeaders() {
+  const dev = process.env.NODE_ENV !== 'production';
+  const providerPosters = process.env.NEXT_PUBLIC_ALLOW_PROVIDER_POSTERS === 'true';
+  const csp = [
+    "default-src 'self'",
+    `img-src 'self' data: blob:${providerPosters ? ' https://i.ytimg.com' : ''}`,
+    "media-src 'self'",
+    `script-src 'self' 'unsafe-inline'${dev ? " 'unsafe-eval'" : ''}`,
+    "style-src 'self' 'unsafe-inline'",
+    "connect-src 'self'",
+    'frame-src https://www.youtube-nocookie.com https://player.vimeo.com',
+    "frame-ancestors 'self'",
+    "base-uri 'self'",
+    "form-action 'self'",
+    "object-src 'none'",
+  ].join('; ');
+  return [
+    { key: 'Content-Security-Policy', value: csp },
+    { key: 'X-Content-Type-Options', value: 'nosniff' },
+    { key: 'Referrer-Policy', value: 'strict-origin-when-cross-origin' },
+  ];
+}
+
+/**
+ * The Dutch RSS feeds have public paths without the locale prefix, like every Dutch page; they are
+ * rewritten onto the `[locale]` route handlers, and the internal `/nl/…` forms redirect to them.
+ * More specific than `/rubriek/:slug`, which matches one segment only, so the two never collide.
+ */
+function feedRoutes() {
+  return {
+    rewrites: [
+      { source: '/feed.xml', destination: '/nl/feed.xml' },
+      { source: '/rubriek/:slug/feed.xml', destination: '/nl/section/:slug/feed.xml' },
+    ],
+    redirects: [
+      { source: '/nl/feed.xml', destination: '/feed.xml', permanent: true },
+      { source: '/nl/section/:slug/feed.xml', destination: '/rubriek/:slug/feed.xml', permanent: true },
+    ],
+  };
+}
+
 /** @type {import('next').NextConfig} */
 const nextConfig = {
   reactStrictMode: true,
@@ -70,10 +118,13 @@ const nextConfig = {
     imageSizes: [64, 128, 256, 384],
   },
   async rewrites() {
-    return { beforeFiles: [...paginationRoutes().rewrites, ...dutchRoutes().rewrites], afterFiles: [], fallback: [] };
+    return { beforeFiles: [...paginationRoutes().rewrites, ...dutchRoutes().rewrites, ...feedRoutes().rewrites], afterFiles: [], fallback: [] };
   },
   async redirects() {
-    return [...paginationRoutes().redirects, ...dutchRoutes().redirects];
+    return [...paginationRoutes().redirects, ...dutchRoutes().redirects, ...feedRoutes().redirects];
+  },
+  async headers() {
+    return [{ source: '/:path*', headers: securityHeaders() }];
   },
 };
 

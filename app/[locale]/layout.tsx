@@ -46,7 +46,7 @@ export default async function LocaleLayout({ children, params }: LayoutProps<'/[
     <html lang={locale}>
       <body>
         {/* Only the strings that client leaves render are sent to the browser. */}
-        <NextIntlClientProvider messages={pickMessages(messages, ['ErrorPage'])}>
+        <NextIntlClientProvider messages={pickMessages(messages, ['ErrorPage', 'VideoPlayer', 'RelativeTime', 'UpdateNotice', 'LoadMore'])}>
           <SkipLink />
           <SiteHeader locale={locale} sections={sections} />
           <main id="main" tabIndex={-1}>

@@ -4,6 +4,7 @@ import type { AuthorRef } from '@/lib/content/model';
 import { bylineTimes, intlLocale } from '@/lib/dates/format';
 import type { Locale } from '@/lib/i18n/locales';
 import { Link } from '@/lib/i18n/navigation';
+import { RelativeTime } from '@/components/time/RelativeTime.client';
 import styles from './article.module.css';
 
 interface ArticleBylineProps {
@@ -45,7 +46,12 @@ export function ArticleByline({ publishedAt, updatedAt, authors, locale, timeZon
       <span key="updated" className={styles.bylineUpdated}>
         {t.rich('updated', {
           when: text,
-          time: (chunks) => <time dateTime={iso}>{chunks}</time>,
+          // After hydration, a recent update also reads "(5 minuten geleden)" after the time.
+          time: (chunks) => (
+            <RelativeTime dateTime={iso} locale={locale}>
+              {chunks}
+            </RelativeTime>
+          ),
         })}
       </span>,
     );

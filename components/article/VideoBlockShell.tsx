@@ -3,11 +3,13 @@ import { useTranslations } from 'next-intl';
 import type { VideoBlock } from '@/lib/content/model';
 import { durationParts, formatDuration, isoDuration } from '@/lib/dates/duration';
 import { Link } from '@/lib/i18n/navigation';
+import { VIDEO_PLACEHOLDER_POSTER as PLACEHOLDER, videoPosterSrc } from '@/lib/seo/video';
+import { VideoPlayer } from '@/components/video/VideoPlayer.client';
 import { ARTICLE_COLUMN_SIZES } from './articleColumn';
 import styles from './article.module.css';
 
 /** Shown when a video block has no poster of its own. */
-export const VIDEO_PLACEHOLDER_POSTER = '/images/video-placeholder.webp';
+export const VIDEO_PLACEHOLDER_POSTER = PLACEHOLDER;
 
 /** Where the video lives at its provider: the facade links there until the player takes over. */
 export function videoWatchUrl(block: VideoBlock): string {
@@ -44,29 +46,33 @@ export function videoWatchUrl(block: VideoBlock): string {
  *   </div>
  *
  * The figure's box keeps its size when the facade is swapped for an iframe, so nothing shifts.
+ * The figure is rendered by the client leaf VideoPlayer, which passes the facade through unchanged
+ * until the reader presses play.
  */
 export function VideoBlockShell({ block }: { block: VideoBlock }) {
   const t = useTranslations('VideoBlock');
   const href = videoWatchUrl(block);
-  const poster = block.poster ?? VIDEO_PLACEHOLDER_POSTER;
+  const poster = videoPosterSrc(block);
+  // A provider thumbnail (only with NEXT_PUBLIC_ALLOW_PROVIDER_POSTERS) is loaded as is: no remote
+  // image optimisation is configured.
+  const providerPoster = !block.poster && poster !== VIDEO_PLACEHOLDER_POSTER;
   const external = /^https?:\/\//i.test(href);
 
   return (
     <div className={styles.video}>
       <p className={styles.videoIntro}>{t('continuesBelow')}</p>
-      <figure
-        className={styles.videoFigure}
-        data-video-provider={block.provider}
-        data-video-id={block.provider === 'file' ? undefined : block.id}
-        data-video-src={block.provider === 'file' ? block.src : undefined}
-        data-video-title={block.title}
-        data-video-poster={poster}
-        data-video-duration={block.duration}
-      >
+      <VideoPlayer block={block} poster={poster} className={styles.videoFigure}>
         <a className={styles.videoFacade} href={href} rel={external ? 'noopener' : undefined}>
           <span className={styles.ratio}>
             {/* Decorative: the link is named by the title below. */}
-            <Image className={styles.media} src={poster} alt="" fill sizes={ARTICLE_COLUMN_SIZES} />
+            <Image
+              className={styles.media}
+              src={poster}
+              alt=""
+              fill
+              sizes={ARTICLE_COLUMN_SIZES}
+              unoptimized={providerPoster}
+            />
             <span className={styles.playButton}>
               <span className={styles.visuallyHidden}>{t('watchAt', { provider: block.provider })}</span>
             </span>
@@ -79,7 +85,7 @@ export function VideoBlockShell({ block }: { block: VideoBlock }) {
             )}
           </span>
         </a>
-      </figure>
+      </VideoPlayer>
       <p className={styles.moreVideos}>
         {/* No `locale` prop: next-intl would then force the /nl prefix onto the Dutch URL. */}
         <Link href="/video">{t('moreVideos')}</Link>

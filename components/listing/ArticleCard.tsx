@@ -3,6 +3,7 @@ import type { ArticleSummary } from '@/lib/content/model';
 import { cardTime } from '@/lib/dates/format';
 import type { Locale } from '@/lib/i18n/locales';
 import { Link } from '@/lib/i18n/navigation';
+import { RelativeTime } from '@/components/time/RelativeTime.client';
 import styles from './listing.module.css';
 
 export type ArticleCardVariant = 'lead' | 'standard' | 'compact';
@@ -25,7 +26,10 @@ const imageSizes: Record<ArticleCardVariant, string> = {
   compact: '8rem',
 };
 
-/** One article in a listing: image, section, headline (the link), intro and time. */
+/**
+ * One article in a listing: image, section, headline (the link), intro and time. It uses nothing
+ * server-only, so the load-more island renders appended cards with this same component.
+ */
 export function ArticleCard({ article, locale, timeZone, now, variant = 'standard', headingLevel = 2, priority = false }: ArticleCardProps) {
   const Heading = headingLevel === 2 ? 'h2' : 'h3';
   const href = { pathname: '/news/[slug]' as const, params: { slug: article.slug } };
@@ -51,7 +55,9 @@ export function ArticleCard({ article, locale, timeZone, now, variant = 'standar
         </Heading>
         {variant !== 'compact' && article.intro ? <p className={styles.cardIntro}>{article.intro}</p> : null}
         <p className={styles.cardMeta}>
-          <time dateTime={article.publishedAt}>{cardTime(article.publishedAt, now, locale, timeZone)}</time>
+          <RelativeTime dateTime={article.publishedAt} locale={locale}>
+            {cardTime(article.publishedAt, now, locale, timeZone)}
+          </RelativeTime>
         </p>
       </div>
     </article>

@@ -2,7 +2,9 @@ import type { ReactNode } from 'react';
 import { notFound } from 'next/navigation';
 import { getTranslations } from 'next-intl/server';
 import { ArticleList } from '@/components/listing/ArticleList';
+import { LoadMore } from '@/components/listing/LoadMore.client';
 import { Pagination } from '@/components/listing/Pagination';
+import { QueryProvider } from '@/components/providers/QueryProvider.client';
 import type { Locale } from '@/lib/i18n/locales';
 import { siteConfig } from '@/lib/site/config';
 import { getListingPage, type ListingFilter } from '@/lib/site/content';
@@ -39,6 +41,12 @@ export async function ArticleListingPage({ locale, filter, page, basePath, heade
           prioritizeFirst={page === 1}
         />
       )}
+      {/* With JavaScript, further pages append here; the plain page links stay for everyone else. */}
+      {listing.nextCursor ? (
+        <QueryProvider>
+          <LoadMore filter={filter} initialCursor={listing.nextCursor} timeZone={siteConfig.timeZone} />
+        </QueryProvider>
+      ) : null}
       <Pagination page={page} pageCount={listing.pageCount} hrefFor={(n) => listingPageHref(basePath, locale, n)} />
     </>
   );

@@ -4,7 +4,11 @@ import { notFound, permanentRedirect } from 'next/navigation';
 import { getTranslations } from 'next-intl/server';
 import { ArticleBody } from '@/components/article/ArticleBody';
 import { ArticleByline } from '@/components/article/ArticleByline';
+import { UpdateNotice } from '@/components/article/UpdateNotice.client';
 import { ArticleList } from '@/components/listing/ArticleList';
+import { ArticleStructuredData } from '@/components/seo/ArticleStructuredData';
+import { QueryProvider } from '@/components/providers/QueryProvider.client';
+import { VideoObjectsJsonLd } from '@/components/video/VideoObjectsJsonLd';
 import type { Article } from '@/lib/content/model';
 import type { Locale } from '@/lib/i18n/locales';
 import { getPathname, Link } from '@/lib/i18n/navigation';
@@ -36,6 +40,8 @@ export async function articleMetadata(locale: Locale, slug: string): Promise<Met
     title: article.title,
     description: article.intro,
     path: articlePath(locale, article.slug),
+    ...(article.leadImage ? { image: { src: article.leadImage.src, alt: article.leadImage.alt } } : {}),
+    article: { publishedAt: article.publishedAt, updatedAt: article.updatedAt, section: article.section.name, tags: article.tags.map((tag) => tag.name) },
   });
 }
 
@@ -50,6 +56,7 @@ export async function ArticlePage({ article }: { article: Article }) {
 
   return (
     <>
+      <ArticleStructuredData article={article} />
       <article className={styles.article} lang={locale}>
         <header className={styles.articleHeader}>
           <p className={styles.sectionLabel}>
@@ -87,6 +94,7 @@ export async function ArticlePage({ article }: { article: Article }) {
         ) : null}
 
         <ArticleBody blocks={article.body} />
+        <VideoObjectsJsonLd article={article} />
 
         {article.tags.length > 0 ? (
           <nav aria-label={t('tagsLabel')}>
@@ -100,6 +108,10 @@ export async function ArticlePage({ article }: { article: Article }) {
           </nav>
         ) : null}
       </article>
+
+      <QueryProvider>
+        <UpdateNotice articleId={article.id} updatedAt={article.updatedAt} path={articlePath(locale, article.slug)} />
+      </QueryProvider>
 
       {related.length > 0 ? (
         <section aria-labelledby="related-heading" className={styles.related}>

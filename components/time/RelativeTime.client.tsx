@@ -1,0 +1,126 @@
+'use client';
+// Client: "5 minutes ago" depends on the reader's clock, so it can only be computed, and kept current, in the browser.
+
+import { useEffect, useRef, useState, type ReactNode } from 'react';
+import { useTranslations } from 'next-intl';
+import type { Locale } from '@/lib/i18n/locales';
+
+type DateRules = typeof import('@/lib/dates/format');
+
+/**
+ * lib/dates/format carries date-fns and its locales (about 10 kB gzipped), of which the relative
+ * label needs none. Loaded after hydration, it stays out of the first-load JavaScript of every page
+ * with a time on it; the label only ever appears after mount anyway. One request, shared by every
+ * instance, cached by the browser.
+ */
+const loadDateRules = (): Promise<DateRules> => import('@/lib/dates/format');
+
+const TICK_MS = 60 * 1000;
+
+interface RelativeTimeProps {
+  /** The instant, as an ISO 8601 string with a zone. */
+  dateTime: string;
+  locale: Locale;
+  /** The absolute time as the server formatted it in the site zone; always shown. */
+  children: ReactNode;
+}
+
+/**
+ * A `<time>` whose text is the server's absolute time, followed after hydration by the relative
+ * age while it is under 12 hours: `14:38 (5 minuten geleden)`.
+ *
+ * The server render and the first client render are the same markup (the absolute time only), so
+ * hydration never depends on the reader's zone, locale or clock. The label is added after mount,
+ * refreshed once a minute only while the element is on screen and the tab is visible, and removed
+ * for good once the instant is 12 hours old (the rule is `relativeTimeLabel` in lib/dates).
+ */
+export function RelativeTime({ dateTime, locale, children }: RelativeTimeProps) {
+  const t = useTranslations('RelativeTime');
+  const ref = useRef<HTMLTimeElement>(null);
+  const [label, setLabel] = useState<string | null>(null);
+
+  useEffect(() => {
+    let unmounted = false;
+    let stop = () => {};
+    loadDateRules().then(
+      (rules) => {
+        if (!unmounted) stop = keepLabelCurrent(ref.current, rules, dateTime, locale, setLabel);
+      },
+      // Offline, say: the absolute time is all the reader needs.
+      () => undefined,
+    );
+    return () => {
+      unmounted = true;
+      stop();
+    };
+  }, [dateTime, locale]);
+
+  return (
+    <>
+      <time ref={ref} dateTime={dateTime}>
+        {children}
+      </time>
+      {label !== null ? ` ${t('ago', { relative: label })}` : null}
+    </>
+  );
+}
+
+/**
+ * Sets the label now, then once a minute while `element` is on screen and the tab is visible, and
+ * stops for good once the instant is past the limit. Returns the function that stops it all.
+ */
+function keepLabelCurrent(
+  element: Element | null,
+  { relativeTimeLabel, RELATIVE_TIME_LIMIT_MS }: DateRules,
+  dateTime: string,
+  locale: Locale,
+  setLabel: (label: string | null) => void,
+): () => void {
+  const instant = Date.parse(dateTime);
+  const isOld = () => Date.now() - instant >= RELATIVE_TIME_LIMIT_MS;
+  if (Number.isNaN(instant) || isOld()) {
+    setLabel(null);
+    return () => {};
+  }
+  const update = () => setLabel(relativeTimeLabel(dateTime, new Date(), locale));
+
+  let onScreen = true;
+  let timer: ReturnType<typeof setInterval> | undefined;
+  const pause = () => {
+    if (timer !== undefined) clearInterval(timer);
+    timer = undefined;
+  };
+  const tick = () => {
+    update();
+    // Past the limit the label is gone for good: nothing left to refresh.
+    if (isOld()) stop();
+  };
+  const reschedule = () => {
+    const active = onScreen && document.visibilityState === 'visible';
+    if (active && timer === undefined) {
+      update(); // at once: on start, and to catch up on the minutes spent off screen
+      timer = setInterval(tick, TICK_MS);
+    } else if (!active) {
+      pause();
+    }
+  };
+
+  const observer =
+    element && typeof IntersectionObserver !== 'undefined'
+      ? new IntersectionObserver((entries) => {
+          const entry = entries[entries.length - 1];
+          if (entry) onScreen = entry.isIntersecting;
+          reschedule();
+        })
+      : null;
+  if (observer && element) observer.observe(element);
+  document.addEventListener('visibilitychange', reschedule);
+  reschedule();
+
+  function stop() {
+    pause();
+    observer?.disconnect();
+    document.removeEventListener('visibilitychange', reschedule);
+  }
+  return stop;
+}
