@@ -23,6 +23,8 @@ import {
 } from '@/lib/content/import';
 import { CONTENT_SCHEMA_FILE, renderContentJsonSchema } from '@/lib/content/json-schema';
 import { DEMO_CONTENT_DIR, seedDemoContent } from '@/lib/content/seed';
+import { requestRevalidation } from '@/lib/cache/revalidation';
+import { cacheTags, tagsForArticleChange } from '@/lib/cache/tags';
 
 const root = path.resolve(__dirname, '..');
 
@@ -102,6 +104,19 @@ function report(outcome: ImportOutcome, source: string): number {
   return 0;
 }
 
+/** After a successful write, asks a running site to drop the cached pages it affects. */
+async function revalidateRunningSite(outcome: ImportOutcome): Promise<void> {
+  if (!outcome.ok) return;
+  const changed = outcome.articles.filter((article) => article.action !== 'unchanged');
+  if (changed.length === 0 && outcome.summary.sections === 0 && outcome.summary.authors === 0) return;
+  const tags = [...tagsForArticleChange(outcome.articles), cacheTags.taxonomy()];
+  const result = await requestRevalidation(tags);
+  if (result.kind === 'revalidated') console.log(`Refreshed the running site at ${result.url}.`);
+  else if (result.kind === 'no-server') console.log(`No running site at ${result.url}; it shows the changes when it next starts.`);
+  else if (result.kind === 'refused') console.error(`The site at ${result.url} refused to refresh (HTTP ${result.status}); check REVALIDATE_SECRET.`);
+  else console.log('Set REVALIDATE_SECRET (and REVALIDATE_URL) so imports refresh a running site at once.');
+}
+
 async function withDatabase(work: (database: Database) => Promise<number>, options?: OpenOptions): Promise<number> {
   const database = await openDatabase(databaseConfigFromEnv(), options);
   try {
@@ -120,7 +135,12 @@ async function run(command: Command): Promise<number> {
     }
     case 'import': {
       const file = command.file ?? '';
-      return withDatabase(async (database) => report(await importContentFile(database, file), file));
+      return withDatabase(async (database) => {
+        const outcome = await importContentFile(database, file);
+        const code = report(outcome, file);
+        await revalidateRunningSite(outcome);
+        return code;
+      });
     }
     case 'export':
       return withDatabase(async (database) => {
@@ -138,7 +158,9 @@ async function run(command: Command): Promise<number> {
           console.log('The database already holds articles; not seeding.');
           return 0;
         }
-        return report(outcome, DEMO_CONTENT_DIR);
+        const code = report(outcome, DEMO_CONTENT_DIR);
+        await revalidateRunningSite(outcome);
+        return code;
       });
     case 'migrate':
       // Opened without migrating, so that migrateToLatest reports what it applies.

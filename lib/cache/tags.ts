@@ -36,3 +36,10 @@ export function tagsForArticleChange(changes: ReadonlyArray<{ id: string; locale
  * revalidation, in seconds. A safety net for missed invalidations, not the freshness mechanism.
  */
 export const PAGE_REVALIDATE_SECONDS = 3600;
+
+const TAG_PATTERN = /^(?:listings:(?:nl|en)|slugs:(?:nl|en)|article:[a-z0-9][a-z0-9-]{2,63}|taxonomy)$/;
+
+/** True for a tag this app issues; the revalidation endpoint accepts nothing else. */
+export function isCacheTag(value: unknown): value is string {
+  return typeof value === 'string' && TAG_PATTERN.test(value);
+}

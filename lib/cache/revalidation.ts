@@ -1,0 +1,76 @@
+/**
+ * Telling a running site that content changed outside it (the content CLI, a script).
+ *
+ * The site exposes POST /api/revalidate, which revalidates the given cache tags at once. It is
+ * protected by a shared secret: REVALIDATE_SECRET when set, or, for the embedded SQLite default,
+ * a random secret kept in a file beside the database, so `npm start` and `npm run content` agree
+ * without any configuration. A site on PostgreSQL without REVALIDATE_SECRET has the endpoint off.
+ *
+ * Revalidation is local to the instance that receives it. With several instances, point
+ * REVALIDATE_URL at each, or run a shared cache handler (see the README).
+ */
+import { randomBytes, createHash, timingSafeEqual } from 'node:crypto';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { databaseConfigFromEnv } from '@/lib/db/config';
+
+const SECRET_FILE = '.revalidate-secret';
+
+function readOrCreateSecretFile(file: string): string {
+  try {
+    return readFileSync(file, 'utf8').trim();
+  } catch {
+    mkdirSync(path.dirname(file), { recursive: true });
+    try {
+      writeFileSync(file, randomBytes(32).toString('hex'), { mode: 0o600, flag: 'wx' });
+    } catch (error) {
+      // Another process created it first; use theirs.
+      if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
+    }
+    return readFileSync(file, 'utf8').trim();
+  }
+}
+
+/** The shared secret, or null when revalidation from outside is not configured. */
+export function revalidationSecret(env: NodeJS.ProcessEnv = process.env): string | null {
+  const configured = env.REVALIDATE_SECRET?.trim();
+  if (configured) {
+    if (configured.length < 16) throw new Error('REVALIDATE_SECRET must be at least 16 characters');
+    return configured;
+  }
+  const config = databaseConfigFromEnv(env);
+  if (config.engine !== 'sqlite') return null;
+  return readOrCreateSecretFile(path.join(path.dirname(path.resolve(config.filename)), SECRET_FILE));
+}
+
+/** Compares a presented secret with the expected one in constant time. */
+export function secretMatches(presented: string, expected: string): boolean {
+  const digest = (value: string) => createHash('sha256').update(value).digest();
+  return timingSafeEqual(digest(presented), digest(expected));
+}
+
+export type RevalidationOutcome =
+  | { kind: 'revalidated'; url: string; count: number }
+  | { kind: 'no-server'; url: string }
+  | { kind: 'not-configured' }
+  | { kind: 'refused'; url: string; status: number };
+
+/** Asks the running site at REVALIDATE_URL (default http://127.0.0.1:$PORT) to revalidate `tags`. */
+export async function requestRevalidation(tags: string[], env: NodeJS.ProcessEnv = process.env): Promise<RevalidationOutcome> {
+  const secret = revalidationSecret(env);
+  if (!secret) return { kind: 'not-configured' };
+  const base = env.REVALIDATE_URL?.trim() || `http://127.0.0.1:${env.PORT ?? '3000'}`;
+  const url = new URL('/api/revalidate', base).toString();
+  try {
+    const response = await fetch(url, {
+      method: 'POST',
+      headers: { authorization: `Bearer ${secret}`, 'content-type': 'application/json' },
+      body: JSON.stringify({ tags }),
+      signal: AbortSignal.timeout(5000),
+    });
+    if (!response.ok) return { kind: 'refused', url, status: response.status };
+    return { kind: 'revalidated', url, count: tags.length };
+  } catch {
+    return { kind: 'no-server', url };
+  }
+}
