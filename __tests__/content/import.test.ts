@@ -3,7 +3,9 @@
  * TEST_DATABASE_URL is set, through the data layer's engine harness), and the CLI itself as a
  * child process, against the same engines.
  */
-import { spawnSync } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -204,10 +206,19 @@ describeEachEngine('importing', (harness) => {
 
 const TSX_CLI = require.resolve('tsx/cli');
 
+/** Where the CLI looks for a running site in these tests: a closed port, unless a test serves one. */
+const NO_SITE = 'http://127.0.0.1:9';
+const TEST_SECRET = 'a-test-secret-of-sufficient-length';
+const noSiteLine = `No running site at ${NO_SITE}/api/revalidate; it shows the changes when it next starts.`;
+
+function cliEnv(databaseUrl: string, revalidateUrl = NO_SITE): NodeJS.ProcessEnv {
+  return { ...process.env, DATABASE_URL: databaseUrl, DATABASE_SCHEMA: '', REVALIDATE_URL: revalidateUrl, REVALIDATE_SECRET: TEST_SECRET };
+}
+
 function cli(args: string[], databaseUrl: string) {
   const result = spawnSync(process.execPath, [TSX_CLI, 'scripts/content.ts', ...args], {
     cwd: ROOT,
-    env: { ...process.env, DATABASE_URL: databaseUrl, DATABASE_SCHEMA: '' },
+    env: cliEnv(databaseUrl),
     encoding: 'utf8',
     timeout: 60_000,
   });
@@ -234,11 +245,53 @@ describeEachEngine('the content CLI', (harness) => {
     const run = cli(['import', COMPLETE], url);
     expect(run.err).toEqual([]);
     expect(run.status).toBe(0);
-    expect(run.out).toEqual([...completeLines, '4 articles (4 created, 0 updated, 0 unchanged), 3 sections, 2 authors']);
+    expect(run.out).toEqual([...completeLines, '4 articles (4 created, 0 updated, 0 unchanged), 3 sections, 2 authors', noSiteLine]);
 
     const again = cli(['import', COMPLETE], url);
     expect(again.status).toBe(0);
     expect(again.out.slice(0, 4).every((line) => line.startsWith('unchanged  '))).toBe(true);
+  });
+
+  it('asks a running site to revalidate exactly the tags an import touched, with the shared secret', async () => {
+    const requests: Array<{ url: string; authorization: string; body: { tags: string[] } }> = [];
+    const site = createServer((request, response) => {
+      let body = '';
+      request.on('data', (chunk: Buffer) => (body += chunk.toString()));
+      request.on('end', () => {
+        requests.push({ url: request.url ?? '', authorization: request.headers.authorization ?? '', body: JSON.parse(body) as { tags: string[] } });
+        response.writeHead(200, { 'content-type': 'application/json' }).end('{"revalidated":1}');
+      });
+    });
+    await new Promise<void>((resolve) => site.listen(0, '127.0.0.1', resolve));
+    const { port } = site.address() as AddressInfo;
+    const runAsync = () =>
+      new Promise<string>((resolve) => {
+        const child = spawn(process.execPath, [TSX_CLI, 'scripts/content.ts', 'import', COMPLETE], {
+          cwd: ROOT,
+          env: cliEnv(url, `http://127.0.0.1:${port}`),
+        });
+        let out = '';
+        child.stdout.on('data', (chunk: Buffer) => (out += chunk.toString()));
+        child.on('close', () => resolve(out));
+      });
+    try {
+      const out = await runAsync();
+      expect(out).toContain(`Refreshed the running site at http://127.0.0.1:${port}/api/revalidate.`);
+      expect(requests).toHaveLength(1);
+      expect(requests[0]?.url).toBe('/api/revalidate');
+      expect(requests[0]?.authorization).toBe(`Bearer ${TEST_SECRET}`);
+      const tags = requests[0]?.body.tags ?? [];
+      expect(tags).toEqual(expect.arrayContaining(['listings:nl', 'listings:en', 'slugs:nl', 'slugs:en', 'taxonomy']));
+      expect(tags.filter((tag) => tag.startsWith('article:'))).toHaveLength(4);
+
+      // Importing the same file again changes no article, so no article or listing is revalidated;
+      // only the section and author names the file carries are refreshed.
+      await runAsync();
+      expect(requests).toHaveLength(2);
+      expect(requests[1]?.body.tags).toEqual(['taxonomy']);
+    } finally {
+      await new Promise((resolve) => site.close(resolve));
+    }
   });
 
   it('rejects a bad file: exit 1, every problem on stderr, nothing written', async () => {

@@ -6,6 +6,7 @@ import type { Locale } from '@/lib/i18n/locales';
 import { Link } from '@/lib/i18n/navigation';
 import { siteConfig } from '@/lib/site/config';
 import { getHomeFront } from '@/lib/site/content';
+import layoutStyles from '@/components/layout/layout.module.css';
 import styles from './pages.module.css';
 
 /** The home front: a lead story, the latest news, a block per section and a video rail. */
@@ -18,10 +19,10 @@ export async function HomeFront({ locale }: { locale: Locale }) {
   return (
     <>
       <HomeStructuredData locale={locale} />
-      <h1 className={styles.visuallyHidden}>{t('title')}</h1>
+      <h1 className={layoutStyles.visuallyHidden}>{t('title')}</h1>
       {lead ? (
         <section aria-labelledby="home-top" className={styles.frontTop}>
-          <h2 id="home-top" className={styles.visuallyHidden}>
+          <h2 id="home-top" className={layoutStyles.visuallyHidden}>
             {t('topStory')}
           </h2>
           <div className={styles.frontLead}>

@@ -9,6 +9,7 @@ import { siteConfig } from '@/lib/site/config';
 import { searchArticles } from '@/lib/site/content';
 import queryParams from '@/lib/i18n/query-params.json';
 import { Pagination } from '@/components/listing/Pagination';
+import layoutStyles from '@/components/layout/layout.module.css';
 import styles from './pages.module.css';
 
 export const SEARCH_MAX_LENGTH = 200;
@@ -56,7 +57,7 @@ export async function SearchPage({ locale, query }: { locale: Locale; query: Sea
     <>
       <h1>{t('title')}</h1>
       <form role="search" action={searchPath(locale)} method="get" className={styles.searchForm}>
-        <label htmlFor="search-q" className={styles.visuallyHidden}>
+        <label htmlFor="search-q" className={layoutStyles.visuallyHidden}>
           {t('label')}
         </label>
         <input id="search-q" type="search" name="q" defaultValue={value} maxLength={SEARCH_MAX_LENGTH} placeholder={t('placeholder')} />

@@ -252,3 +252,13 @@ export function relativeTimeLabel(value: Instant, now: Instant, locale: Locale):
   if (age < HOUR_MS) return formatter.format(-Math.floor(age / MINUTE_MS), 'minute');
   return formatter.format(-Math.floor(age / HOUR_MS), 'hour');
 }
+
+/**
+ * An instant as ISO 8601 wall-clock time in `timeZone` with its offset, to the second:
+ * `2022-05-03T12:38:00Z` in Europe/Amsterdam → `2022-05-03T14:38:00+02:00` (summer time),
+ * `2022-01-10T09:00:00Z` → `2022-01-10T10:00:00+01:00`. For structured data and feeds, which
+ * must carry the same instant the page shows, with the site zone's offset.
+ */
+export function isoInZone(value: Instant, timeZone: string): string {
+  return format(new Date(isoInstant(value)), "yyyy-MM-dd'T'HH:mm:ssxxx", { in: zoneContext(timeZone) });
+}

@@ -12,10 +12,10 @@
  * byline shows (lib/dates/format.ts `bylineTimes`). `dateModified` is the last editorial update
  * (`updatedAt`), never the render time; when the byline shows no update it equals `datePublished`.
  */
-import { format } from 'date-fns';
-import { tz } from '@date-fns/tz';
 import type { Article, Author } from '@/lib/content/model';
-import { isoInstant } from '@/lib/dates/format';
+import { isoInstant, isoInZone } from '@/lib/dates/format';
+
+export { isoInZone };
 import type { Locale } from '@/lib/i18n/locales';
 
 export interface StructuredDataImage {
@@ -50,28 +50,6 @@ export type JsonLdObject = { '@context'?: 'https://schema.org'; '@type': string 
 
 const absolute = (site: StructuredDataSite, pathOrUrl: string) => new URL(pathOrUrl, `${site.url}/`).toString();
 
-const zoneContexts = new Map<string, ReturnType<typeof tz>>();
-
-/**
- * An instant as ISO 8601 wall-clock time in `timeZone` with its offset, to the second:
- * `2022-05-03T12:38:00Z` in Europe/Amsterdam → `2022-05-03T14:38:00+02:00` (summer time),
- * `2022-01-10T09:00:00Z` → `2022-01-10T10:00:00+01:00`. Throws a RangeError for a date-time
- * without a zone or an unknown zone.
- */
-export function isoInZone(value: string | Date, timeZone: string): string {
-  const date = new Date(isoInstant(value));
-  let context = zoneContexts.get(timeZone);
-  if (!context) {
-    try {
-      new Intl.DateTimeFormat('en', { timeZone });
-    } catch {
-      throw new RangeError(`"${timeZone}" is not a valid IANA time zone`);
-    }
-    context = tz(timeZone);
-    zoneContexts.set(timeZone, context);
-  }
-  return format(date, "yyyy-MM-dd'T'HH:mm:ssxxx", { in: context });
-}
 
 /** The article's publication and last-update instants as the byline shows them. */
 export function articleDates(article: Pick<Article, 'publishedAt' | 'updatedAt'>, timeZone: string): { datePublished: string; dateModified: string } {

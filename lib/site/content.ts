@@ -7,9 +7,7 @@
  * data layer itself only ever returns public content (published, publishedAt ≤ now), so nothing
  * cached here can contain a draft.
  */
-import { cache } from 'react';
-import { unstable_cache } from 'next/cache';
-import { cacheTags, PAGE_REVALIDATE_SECONDS } from '@/lib/cache/tags';
+import { cacheTags } from '@/lib/cache/tags';
 import { getDatabase } from '@/lib/db/connection';
 import {
   countPublicArticles,
@@ -22,6 +20,7 @@ import {
 import { getAuthor, getSection, getTag, listSections } from '@/lib/data/taxonomy';
 import type { Article } from '@/lib/content/model';
 import type { Locale } from '@/lib/i18n/locales';
+import { cachedRead } from '@/lib/cache/cached-read';
 
 export type ListingFilter = {
   locale: Locale;
@@ -31,34 +30,23 @@ export type ListingFilter = {
   video?: boolean;
 };
 
-const cached = <Args extends unknown[], Result>(
-  keyParts: string[],
-  tags: (args: NoInfer<Args>) => string[],
-  read: (...args: Args) => Promise<Result>,
-) =>
-  cache((...args: Args) =>
-    unstable_cache(() => read(...args), [...keyParts, JSON.stringify(args)], {
-      tags: tags(args),
-      revalidate: PAGE_REVALIDATE_SECONDS,
-    })(),
-  );
 
 const listingTags = (filter: ListingFilter) => [cacheTags.listings(filter.locale), cacheTags.taxonomy()];
 
 
-export const getArticle = cached(
+export const getArticle = cachedRead(
   ['article'],
   ([locale]) => [cacheTags.slugs(locale), cacheTags.listings(locale), cacheTags.taxonomy()],
   async (locale: Locale, slug: string) => getPublicArticle(await getDatabase(), locale, slug),
 );
 
-export const getRelatedArticles = cached(
+export const getRelatedArticles = cachedRead(
   ['related'],
   ([article]) => [cacheTags.listings(article.locale)],
   async (article: Article) => relatedArticles(await getDatabase(), article, 6),
 );
 
-export const getListingPage = cached(
+export const getListingPage = cachedRead(
   ['listing'],
   ([filter]) => listingTags(filter),
   async (filter: ListingFilter, page: number, pageSize: number) => {
@@ -73,19 +61,19 @@ export const getListingPage = cached(
   },
 );
 
-export const getNavigationSections = cached(['sections'], () => [cacheTags.taxonomy()], async (locale: Locale) =>
+export const getNavigationSections = cachedRead(['sections'], () => [cacheTags.taxonomy()], async (locale: Locale) =>
   listSections(await getDatabase(), locale),
 );
 
-export const getSectionBySlug = cached(['section'], () => [cacheTags.taxonomy()], async (locale: Locale, slug: string) =>
+export const getSectionBySlug = cachedRead(['section'], () => [cacheTags.taxonomy()], async (locale: Locale, slug: string) =>
   getSection(await getDatabase(), locale, slug),
 );
 
-export const getAuthorBySlug = cached(['author'], () => [cacheTags.taxonomy()], async (slug: string) =>
+export const getAuthorBySlug = cachedRead(['author'], () => [cacheTags.taxonomy()], async (slug: string) =>
   getAuthor(await getDatabase(), slug),
 );
 
-export const getTagBySlug = cached(['tag'], () => [cacheTags.taxonomy()], async (slug: string) =>
+export const getTagBySlug = cachedRead(['tag'], () => [cacheTags.taxonomy()], async (slug: string) =>
   getTag(await getDatabase(), slug),
 );
 
@@ -104,7 +92,7 @@ const HOME_PER_SECTION = 4;
 const HOME_VIDEOS = 4;
 
 /** Everything the home front shows, as one cached unit: lead, latest, one block per section, videos. */
-export const getHomeFront = cached(
+export const getHomeFront = cachedRead(
   ['home'],
   ([locale]) => [cacheTags.listings(locale), cacheTags.taxonomy()],
   async (locale: Locale) => {

@@ -10,10 +10,8 @@
  * sitemaps and feeds that list it. The data layer only returns public content (published,
  * published_at ≤ now), so nothing here can list a draft or a scheduled article.
  */
-import { cache } from 'react';
-import { unstable_cache } from 'next/cache';
 import { getTranslations } from 'next-intl/server';
-import { cacheTags, PAGE_REVALIDATE_SECONDS } from '@/lib/cache/tags';
+import { cacheTags } from '@/lib/cache/tags';
 import { getDatabase } from '@/lib/db/connection';
 import {
   listArticleSitemapLastmods,
@@ -32,6 +30,7 @@ import { buildRss, imageMimeType, type RssItem } from '@/lib/seo/rss';
 import { buildSitemapIndex, buildUrlset, newestInstant, SITEMAP_MAX_URLS, type SitemapUrl } from '@/lib/seo/sitemap';
 import { siteConfig } from './config';
 import { getSectionBySlug } from './content';
+import { cachedRead } from '@/lib/cache/cached-read';
 
 /** How many articles a feed lists. */
 export const FEED_SIZE = 50;
@@ -55,33 +54,22 @@ export function documentNotFound(): Response {
 
 const allListings = () => locales.map((locale) => cacheTags.listings(locale));
 
-const cached = <Args extends unknown[], Result>(
-  keyParts: string[],
-  tags: (args: NoInfer<Args>) => string[],
-  read: (...args: Args) => Promise<Result>,
-) =>
-  cache((...args: Args) =>
-    unstable_cache(() => read(...args), ['seo', ...keyParts, JSON.stringify(args)], {
-      tags: tags(args),
-      revalidate: PAGE_REVALIDATE_SECONDS,
-    })(),
-  );
 
-const getListingSitemapEntries = cached(['listing-entries'], () => [...allListings(), cacheTags.taxonomy()], async () =>
+const getListingSitemapEntries = cachedRead(['seo-listing-entries'], () => [...allListings(), cacheTags.taxonomy()], async () =>
   listListingSitemapEntries(await getDatabase(), locales),
 );
 
 /** The lastmod of each articles sitemap part, newest part first; its length is the number of parts. */
-const getArticleSitemapLastmods = cached(['article-parts'], () => allListings(), async () =>
+const getArticleSitemapLastmods = cachedRead(['seo-article-parts'], () => allListings(), async () =>
   listArticleSitemapLastmods(await getDatabase(), SITEMAP_MAX_URLS),
 );
 
-const getNewsSitemapCandidates = cached(['news'], () => allListings(), async () => {
+const getNewsSitemapCandidates = cachedRead(['seo-news'], () => allListings(), async () => {
   const now = new Date();
   return listRecentPublicArticles(await getDatabase(), { since: new Date(now.getTime() - NEWS_WINDOW_MS), limit: NEWS_MAX_URLS, now });
 });
 
-const getFeedArticles = cached(
+const getFeedArticles = cachedRead(
   ['feed'],
   ([locale]) => [cacheTags.listings(locale), cacheTags.taxonomy()],
   async (locale: Locale, section: string | null) =>

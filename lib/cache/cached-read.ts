@@ -1,0 +1,21 @@
+/**
+ * Wraps a read in React `cache` (once per render, however many components ask) and in Next's
+ * data cache under `tags`, which also attaches those tags to the statically cached page or route
+ * that made the read, so revalidating a tag refreshes both.
+ */
+import { cache } from 'react';
+import { unstable_cache } from 'next/cache';
+import { PAGE_REVALIDATE_SECONDS } from './tags';
+
+export function cachedRead<Args extends unknown[], Result>(
+  keyParts: string[],
+  tags: (args: NoInfer<Args>) => string[],
+  read: (...args: Args) => Promise<Result>,
+): (...args: Args) => Promise<Result> {
+  return cache((...args: Args) =>
+    unstable_cache(() => read(...args), [...keyParts, JSON.stringify(args)], {
+      tags: tags(args),
+      revalidate: PAGE_REVALIDATE_SECONDS,
+    })(),
+  );
+}
