@@ -108,8 +108,11 @@ function report(outcome: ImportOutcome, source: string): number {
 async function revalidateRunningSite(outcome: ImportOutcome): Promise<void> {
   if (!outcome.ok) return;
   const changed = outcome.articles.filter((article) => article.action !== 'unchanged');
-  if (changed.length === 0 && outcome.summary.sections === 0 && outcome.summary.authors === 0) return;
-  const tags = [...tagsForArticleChange(outcome.articles), cacheTags.taxonomy()];
+  // Section and author rows are upserted without reporting whether they changed, so a file that
+  // carries them always refreshes the names shown in navigation and headers.
+  const taxonomy = outcome.summary.sections > 0 || outcome.summary.authors > 0;
+  if (changed.length === 0 && !taxonomy) return;
+  const tags = [...tagsForArticleChange(changed), ...(taxonomy ? [cacheTags.taxonomy()] : [])];
   const result = await requestRevalidation(tags);
   if (result.kind === 'revalidated') console.log(`Refreshed the running site at ${result.url}.`);
   else if (result.kind === 'no-server') console.log(`No running site at ${result.url}; it shows the changes when it next starts.`);
