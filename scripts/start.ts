@@ -30,9 +30,16 @@ function* walk(entry: string): Generator<string> {
   for (const child of readdirSync(full).sort()) yield* walk(path.join(entry, child));
 }
 
-/** A hash of every source file's path and content: a new checkout or an edit means a new build. */
+/** Settings that prerendered pages bake in (canonical URLs, site name, times): a change means a new build. */
+const buildSettings = ['SITE_URL', 'SITE_NAME', 'SITE_TIME_ZONE', 'NEXT_PUBLIC_ALLOW_PROVIDER_POSTERS'];
+
+/**
+ * A hash of every source file's path and content and of the build settings: a new checkout, an
+ * edit or a changed SITE_URL means a new build.
+ */
 function sourceStamp(): string {
   const hash = createHash('sha256');
+  for (const name of buildSettings) hash.update(`${name}=${process.env[name] ?? ''}\n`);
   for (const entry of sourceRoots) {
     for (const file of walk(entry)) {
       hash.update(file);
