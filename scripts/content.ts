@@ -1,9 +1,10 @@
 /**
  * `npm run content -- <command>`: the content CLI. A thin argument parser; the work happens in
- * lib/content/ (import.ts, seed.ts, json-schema.ts) so the editor desk can reuse it.
+ * lib/content/ (import.ts, seed.ts, json-schema.ts) and lib/auth/users.ts so the editor desk can reuse it.
  *
- * Exit codes: 0 done; 1 the content has problems (nothing written) or the database failed;
- * 2 the command line is wrong or a file cannot be read.
+ * Exit codes: 0 done; 1 the content or account has problems (nothing written), `user remove` found
+ * no such account, or the database failed; 2 the command line is wrong or a file cannot be read
+ * (`user add` without --password-stdin, or with a terminal as standard input).
  */
 import { writeFile } from 'node:fs/promises';
 import path from 'node:path';
@@ -25,6 +26,7 @@ import { CONTENT_SCHEMA_FILE, renderContentJsonSchema } from '@/lib/content/json
 import { DEMO_CONTENT_DIR, seedDemoContent } from '@/lib/content/seed';
 import { requestRevalidation } from '@/lib/cache/revalidation';
 import { cacheTags, tagsForArticleChange } from '@/lib/cache/tags';
+import { createUser, listUsers, removeUser, UserInputError } from '@/lib/auth/users';
 
 const root = path.resolve(__dirname, '..');
 
@@ -37,12 +39,18 @@ Commands:
                          --if-empty does nothing when the database already holds articles
   migrate                Apply pending database migrations
   schema                 Regenerate ${CONTENT_SCHEMA_FILE} from the content model
+  user add --email <email> --name <name> --role editor|admin --password-stdin
+                         Create a desk account; the password (12+ characters) is read from
+                         standard input, e.g.  read -rs PW; printf '%s' "$PW" | npm run content -- user add …
+  user list              List desk accounts: email, name, role, created
+  user remove --email <email>
+                         Remove a desk account and end its sessions
 
 The database comes from DATABASE_URL (file:<path> or postgres://…; default file:./data/sportnieuws.db).
 The format is described in docs/content-format.md.`;
 
 const SHORT_USAGE =
-  'usage: npm run content -- import <file> | export [--out <file>] | seed [--if-empty] | migrate | schema  (--help for details)';
+  'usage: npm run content -- import <file> | export [--out <file>] | seed [--if-empty] | migrate | schema | user add|list|remove  (--help for details)';
 
 class UsageError extends Error {}
 
@@ -51,6 +59,53 @@ interface Command {
   file?: string;
   out?: string;
   ifEmpty: boolean;
+  user?: UserCommand;
+}
+
+type UserCommand =
+  | { action: 'add'; email: string; name: string; role: string }
+  | { action: 'list' }
+  | { action: 'remove'; email: string };
+
+const USER_OPTIONS = ['email', 'name', 'role', 'password-stdin'] as const;
+
+interface UserOptionValues {
+  email?: string;
+  name?: string;
+  role?: string;
+  'password-stdin': boolean;
+}
+
+/** `user add|list|remove`: which options each takes, and which it needs. */
+function parseUserCommand(rest: string[], values: UserOptionValues): UserCommand {
+  const [action, extra] = rest;
+  if (action === undefined) throw new UsageError('user needs add, list or remove');
+  if (extra !== undefined) throw new UsageError(`unexpected argument "${extra}" for user ${action}`);
+  const rules: Record<string, ReadonlyArray<(typeof USER_OPTIONS)[number]>> = {
+    add: ['email', 'name', 'role', 'password-stdin'],
+    list: [],
+    remove: ['email'],
+  };
+  const allowed = rules[action];
+  if (allowed === undefined) throw new UsageError(`unknown user command "${action}" (add, list or remove)`);
+  for (const option of USER_OPTIONS) {
+    const given = option === 'password-stdin' ? values[option] : values[option] !== undefined;
+    if (given && !allowed.includes(option)) throw new UsageError(`--${option} does not apply to user ${action}`);
+  }
+  const required = (option: 'email' | 'name' | 'role') => {
+    const value = values[option];
+    if (value === undefined || value.trim() === '') throw new UsageError(`user ${action} needs --${option}`);
+    return value;
+  };
+  if (action === 'list') return { action };
+  if (action === 'remove') return { action, email: required('email') };
+  const add: UserCommand = { action: 'add', email: required('email'), name: required('name'), role: required('role') };
+  if (!values['password-stdin']) {
+    throw new UsageError(
+      'user add reads the password from standard input and never from the command line: pass --password-stdin and pipe the password in',
+    );
+  }
+  return add;
 }
 
 function parseCommand(argv: string[]): Command | 'help' {
@@ -63,6 +118,10 @@ function parseCommand(argv: string[]): Command | 'help' {
       options: {
         out: { type: 'string' },
         'if-empty': { type: 'boolean', default: false },
+        email: { type: 'string' },
+        name: { type: 'string' },
+        role: { type: 'string' },
+        'password-stdin': { type: 'boolean', default: false },
         help: { type: 'boolean', short: 'h', default: false },
       },
     });
@@ -73,6 +132,13 @@ function parseCommand(argv: string[]): Command | 'help' {
   if (values.help || positionals[0] === 'help') return 'help';
   const [name, ...rest] = positionals;
   if (name === undefined) throw new UsageError('no command given');
+  if (name === 'user') {
+    if (values.out !== undefined || values['if-empty']) throw new UsageError(`--${values.out !== undefined ? 'out' : 'if-empty'} does not apply to user`);
+    return { name, ifEmpty: false, user: parseUserCommand(rest, values) };
+  }
+  for (const option of USER_OPTIONS) {
+    if (option === 'password-stdin' ? values[option] : values[option] !== undefined) throw new UsageError(`--${option} does not apply to ${name}`);
+  }
 
   const allowed: Record<string, { positionals: number; options: string[] }> = {
     import: { positionals: 1, options: [] },
@@ -118,6 +184,65 @@ async function revalidateRunningSite(outcome: ImportOutcome): Promise<void> {
   else if (result.kind === 'no-server') console.log(`No running site at ${result.url}; it shows the changes when it next starts.`);
   else if (result.kind === 'refused') console.error(`The site at ${result.url} refused to refresh (HTTP ${result.status}); check REVALIDATE_SECRET.`);
   else console.log('Set REVALIDATE_SECRET (and REVALIDATE_URL) so imports refresh a running site at once.');
+}
+
+/**
+ * The whole of standard input, minus one trailing newline (what `echo` and heredocs add). Refuses a
+ * terminal: a password typed there would be echoed on screen.
+ */
+async function readPasswordFromStdin(): Promise<string> {
+  if (process.stdin.isTTY) {
+    throw new UsageError('--password-stdin reads a pipe, not a terminal: read -rs PW; printf \'%s\' "$PW" | npm run content -- user add …');
+  }
+  const chunks: Buffer[] = [];
+  for await (const chunk of process.stdin) chunks.push(typeof chunk === 'string' ? Buffer.from(chunk) : chunk);
+  return Buffer.concat(chunks).toString('utf8').replace(/\r?\n$/, '');
+}
+
+function reportUserProblems(error: UserInputError): number {
+  for (const problem of error.problems) console.error(`${problem.path}: ${problem.message}`);
+  console.error('Nothing was written.');
+  return 1;
+}
+
+async function runUserCommand(user: UserCommand): Promise<number> {
+  switch (user.action) {
+    case 'add': {
+      const password = await readPasswordFromStdin();
+      return withDatabase(async (database) => {
+        try {
+          const created = await createUser(database, { email: user.email, name: user.name, role: user.role, password }, { now: new Date() });
+          console.log(`Added ${created.role} ${created.email} (${created.name}).`);
+          return 0;
+        } catch (error) {
+          if (error instanceof UserInputError) return reportUserProblems(error);
+          throw error;
+        }
+      });
+    }
+    case 'list':
+      return withDatabase(async (database) => {
+        const users = await listUsers(database);
+        if (users.length === 0) {
+          console.log('No desk accounts yet; add one with `npm run content -- user add` (see --help).');
+          return 0;
+        }
+        const rows = [['EMAIL', 'NAME', 'ROLE', 'CREATED'], ...users.map((found) => [found.email, found.name, found.role, found.createdAt])];
+        const widths = [0, 1, 2].map((column) => Math.max(...rows.map((row) => row[column]?.length ?? 0)));
+        for (const row of rows) console.log(row.map((cell, column) => (column < 3 ? cell.padEnd(widths[column] ?? 0) : cell)).join('  '));
+        return 0;
+      });
+    case 'remove':
+      return withDatabase(async (database) => {
+        const removed = await removeUser(database, user.email);
+        if (removed === null) {
+          console.error(`No desk account has the email ${user.email.trim().toLowerCase()}; nothing was removed.`);
+          return 1;
+        }
+        console.log(`Removed ${removed.email} (${removed.name}); their sessions have ended.`);
+        return 0;
+      });
+  }
 }
 
 async function withDatabase(work: (database: Database) => Promise<number>, options?: OpenOptions): Promise<number> {
@@ -176,6 +301,9 @@ async function run(command: Command): Promise<number> {
         },
         { migrate: false },
       );
+    case 'user':
+      if (command.user === undefined) throw new UsageError('user needs add, list or remove');
+      return runUserCommand(command.user);
     default:
       throw new UsageError(`unknown command "${command.name}"`);
   }

@@ -1,12 +1,14 @@
 /**
  * The server the browser suite runs against: a production build on its own SQLite database,
- * seeded with the demo content plus the browser fixtures (hostile content, the reference article).
+ * seeded with the demo content plus the browser fixtures (hostile content, the reference article),
+ * and one desk account (accounts.ts), created with the content CLI.
  * Started by Playwright's webServer; it stops with it.
  */
 import { spawn, spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readdirSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
+import { TEST_EDITOR } from './accounts';
 
 const root = path.resolve(__dirname, '..', '..');
 const port = process.env.E2E_PORT ?? '3100';
@@ -20,9 +22,9 @@ const env: NodeJS.ProcessEnv = {
   PORT: port,
 };
 
-function step(label: string, command: string, args: string[]) {
+function step(label: string, command: string, args: string[], input?: string) {
   console.log(`[e2e server] ${label}`);
-  const result = spawnSync(command, args, { cwd: root, env, stdio: 'inherit' });
+  const result = spawnSync(command, args, { cwd: root, env, stdio: [input === undefined ? 'inherit' : 'pipe', 'inherit', 'inherit'], input });
   if (result.status !== 0) {
     console.error(`[e2e server] ${label} failed`);
     process.exit(1);
@@ -37,6 +39,12 @@ if (existsSync(fixtures)) {
     step(`importing ${file}`, process.execPath, [tsx, 'scripts/content.ts', 'import', path.join(fixtures, file)]);
   }
 }
+step(
+  `adding the desk account ${TEST_EDITOR.email}`,
+  process.execPath,
+  [tsx, 'scripts/content.ts', 'user', 'add', '--email', TEST_EDITOR.email, '--name', TEST_EDITOR.name, '--role', TEST_EDITOR.role, '--password-stdin'],
+  `${TEST_EDITOR.password}\n`,
+);
 if (process.env.E2E_SKIP_BUILD !== '1' || !existsSync(path.join(root, '.next-e2e', 'BUILD_ID'))) {
   step('building', process.execPath, [require.resolve('next/dist/bin/next'), 'build']);
 }

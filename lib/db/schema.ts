@@ -100,3 +100,45 @@ export type SqliteSearchTables = {
     body_text: string;
   };
 };
+
+// ---------------------------------------------------------------------------------------------
+// The editor desk's accounts (migration 0002_accounts). Read and written only by lib/auth/.
+
+export interface UsersTable {
+  id: string;
+  /** Always lowercased; unique. */
+  email: string;
+  name: string;
+  /** 'editor' | 'admin' (lib/auth/roles.ts). */
+  role: string;
+  /** Self-describing, e.g. `scrypt$15$8$1$<salt>$<hash>` (lib/auth/password.ts). */
+  password_hash: string;
+  created_at: number;
+  updated_at: number;
+}
+
+export interface SessionsTable {
+  /** SHA-256 hex of the cookie's token; the token itself is never stored. */
+  id: string;
+  user_id: string;
+  created_at: number;
+  last_seen_at: number;
+  /** The absolute end of the session, whatever its activity. */
+  expires_at: number;
+  ip: string | null;
+  user_agent: string | null;
+}
+
+/** One fixed-window failure counter per key: `account:<email>` or `address:<ip>`. */
+export interface SignInAttemptsTable {
+  key: string;
+  window_start: number;
+  failures: number;
+}
+
+/** Merges into {@link DB} above (interface declaration merging), so every `Kysely<DB>` knows the account tables. */
+export interface DB {
+  users: UsersTable;
+  sessions: SessionsTable;
+  sign_in_attempts: SignInAttemptsTable;
+}

@@ -1,0 +1,25 @@
+import type { Metadata } from 'next';
+import { getTranslations } from 'next-intl/server';
+import { redirect } from 'next/navigation';
+import { SignInPanel } from '@/components/desk/SignInPanel';
+import { safeNextPath } from '@/lib/auth/desk-paths';
+import { getSession } from '@/lib/auth/request-session';
+import { requireLocale } from '@/lib/site/params';
+import { signInAction } from './actions';
+
+// Reads the session cookie: rendered per request, never cached, and kept out of search engines.
+export const dynamic = 'force-dynamic';
+
+export async function generateMetadata({ params }: PageProps<'/[locale]/desk/sign-in'>): Promise<Metadata> {
+  const locale = requireLocale((await params).locale);
+  const t = await getTranslations({ locale, namespace: 'DeskSignIn' });
+  return { title: t('title'), robots: { index: false, follow: false } };
+}
+
+export default async function Page({ params, searchParams }: PageProps<'/[locale]/desk/sign-in'>) {
+  const locale = requireLocale((await params).locale);
+  const next = safeNextPath((await searchParams).next, locale);
+  // Already signed in: go where sign-in would have gone.
+  if ((await getSession()) !== null) redirect(next);
+  return <SignInPanel locale={locale} next={next} action={signInAction.bind(null, locale)} />;
+}

@@ -1,0 +1,58 @@
+/**
+ * One sign-in attempt, from submitted credentials to a new session, independent of Next (the
+ * Server Action sets the cookie). The order matters:
+ *
+ * 1. throttled? → refuse without looking at the password (no oracle while locked out);
+ * 2. unknown account → spend a dummy verification, count a failure, answer exactly as for a wrong
+ *    password, so neither the answer nor its timing says whether the account exists;
+ * 3. wrong password → count a failure;
+ * 4. right password → clear the account's counter, upgrade an old hash, start a session.
+ */
+import type { Database } from '@/lib/db/connection';
+import { dummyVerify, hashPassword, needsRehash, verifyPassword } from './password';
+import { createSession, type SessionPolicy } from './sessions';
+import { checkThrottle, recordFailure, recordSuccess, type ThrottleScope } from './throttle';
+import { EMAIL_MAX_LENGTH, findCredentials, normalizeEmail, updatePasswordHash, type User } from './users';
+
+export interface SignInInput {
+  email: string;
+  password: string;
+  address: string | null;
+  userAgent: string | null;
+  now: Date;
+  policy?: SessionPolicy;
+}
+
+export type SignInResult =
+  | { kind: 'signed-in'; user: User; token: string; expiresAt: Date }
+  | { kind: 'invalid' }
+  | { kind: 'throttled'; scope: ThrottleScope; retryAfterMs: number };
+
+export async function signIn(database: Database, input: SignInInput): Promise<SignInResult> {
+  const email = normalizeEmail(input.email).slice(0, EMAIL_MAX_LENGTH + 1);
+  const subject = { email, address: input.address };
+  const verdict = await checkThrottle(database, subject, input.now);
+  if (!verdict.allowed) return { kind: 'throttled', scope: verdict.scope, retryAfterMs: verdict.retryAfterMs };
+
+  const credentials = email.length > 0 && email.length <= EMAIL_MAX_LENGTH ? await findCredentials(database, email) : null;
+  // verifyPassword refuses (without hashing) anything over the maximum length, for real and dummy alike.
+  const { password } = input;
+  const matches = credentials === null ? await dummyVerify(password) : await verifyPassword(password, credentials.passwordHash);
+  if (credentials === null || !matches) {
+    await recordFailure(database, subject, input.now);
+    return { kind: 'invalid' };
+  }
+
+  await recordSuccess(database, email);
+  if (needsRehash(credentials.passwordHash)) {
+    await updatePasswordHash(database, credentials.user.id, await hashPassword(password), { now: input.now });
+  }
+  const session = await createSession(database, {
+    userId: credentials.user.id,
+    now: input.now,
+    ip: input.address,
+    userAgent: input.userAgent,
+    ...(input.policy === undefined ? {} : { policy: input.policy }),
+  });
+  return { kind: 'signed-in', user: credentials.user, token: session.token, expiresAt: session.expiresAt };
+}
