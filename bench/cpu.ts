@@ -1,0 +1,53 @@
+/**
+ * How much of the machine's CPU went to processes other than the benchmark during a measurement
+ * ("foreign" CPU): the machine-wide busy time from /proc/stat, minus the CPU time of the server's
+ * process tree and of this process. Other work on a shared machine (a test suite, a build) lowers
+ * throughput; this figure says when a number should not be trusted. Linux only; 0 elsewhere.
+ */
+import { readFileSync } from 'node:fs';
+import os from 'node:os';
+import { processTree } from './server';
+
+const TICKS_PER_SECOND = 100;
+
+function machineBusyTicks(): number {
+  try {
+    const fields = (readFileSync('/proc/stat', 'utf8').split('\n')[0] ?? '').trim().split(/\s+/).slice(1).map(Number);
+    // user nice system idle iowait irq softirq steal …: busy is everything but idle and iowait.
+    return fields.reduce((sum, value, index) => (index === 3 || index === 4 ? sum : sum + (value || 0)), 0);
+  } catch {
+    return 0;
+  }
+}
+
+function processTicks(pid: number): number {
+  try {
+    const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+    const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+    // utime, stime, cutime, cstime (fields 14–17 of stat; 11–14 after the command name).
+    return [11, 12, 13, 14].reduce((sum, index) => sum + Number(fields[index] ?? 0), 0);
+  } catch {
+    return 0;
+  }
+}
+
+export interface CpuShare {
+  /** Share of all cores busy with other processes, 0…1. */
+  foreign: number;
+}
+
+/** Starts an account; call the returned function at the end of the measurement. */
+export function startCpuAccount(pids: () => number[]): () => CpuShare {
+  const ours = () => [process.pid, ...pids().flatMap((pid) => processTree(pid))];
+  const startedAt = performance.now();
+  const startBusy = machineBusyTicks();
+  const startOurs = new Map(ours().map((pid) => [pid, processTicks(pid)]));
+  return () => {
+    const seconds = (performance.now() - startedAt) / 1000;
+    const busy = machineBusyTicks() - startBusy;
+    let own = 0;
+    for (const pid of new Set([...startOurs.keys(), ...ours()])) own += processTicks(pid) - (startOurs.get(pid) ?? 0);
+    const capacity = seconds * TICKS_PER_SECOND * os.cpus().length;
+    return { foreign: capacity > 0 ? Math.min(1, Math.max(0, (busy - own) / capacity)) : 0 };
+  };
+}
