@@ -11,37 +11,11 @@
  * one 'unchanged'.
  */
 import type { Kysely } from 'kysely';
-import { inlineToPlainText } from '@/lib/content/inline';
 import { slugify } from '@/lib/content/slug';
-import type { ArticleInput, Block } from '@/lib/content/model';
+import type { ArticleInput } from '@/lib/content/model';
 import type { Database } from '@/lib/db/connection';
 import type { DB } from '@/lib/db/schema';
-import { applyContent } from '@/lib/data/write';
-import { stripSentinels } from '@/lib/data/search';
-
-/** As lib/data/write.ts stores JSON: object keys sorted. */
-function canonicalJson(value: unknown): string {
-  return JSON.stringify(value, (_key, current: unknown) => {
-    if (current === null || typeof current !== 'object' || Array.isArray(current)) return current;
-    return Object.fromEntries(Object.entries(current).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)));
-  });
-}
-
-/** As lib/data/write.ts derives the searchable body text. */
-function blockText(block: Block): string {
-  switch (block.type) {
-    case 'paragraph':
-      return inlineToPlainText(block.text);
-    case 'heading':
-      return block.text;
-    case 'quote':
-      return block.source === undefined ? block.text : `${block.text} ${block.source}`;
-    case 'image':
-      return block.caption ?? '';
-    case 'video':
-      return block.title;
-  }
-}
+import { applyContent, canonicalJson, searchableBodyText } from '@/lib/data/write';
 
 const CHUNK = 500;
 const chunks = <T>(items: T[]): T[][] => Array.from({ length: Math.ceil(items.length / CHUNK) }, (_, i) => items.slice(i * CHUNK, (i + 1) * CHUNK));
@@ -73,7 +47,7 @@ export async function bulkInsertArticles(database: Database, articles: ArticleIn
         created_at: now.getTime(),
         lead_image: input.leadImage === undefined ? null : canonicalJson(input.leadImage),
         body: canonicalJson(input.body),
-        body_text: stripSentinels(input.body.map(blockText).filter((text) => text !== '').join('\n')),
+        body_text: searchableBodyText(input.body),
         has_video: input.body.some((block) => block.type === 'video') ? 1 : 0,
       };
     });

@@ -12,7 +12,7 @@ import path from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { chromium } from '@playwright/test';
 import { z } from 'zod';
-import { CHROMIUM_FLAGS, chromiumPath } from './browser';
+import { CHROMIUM_LAUNCH_ARGS, chromiumPath } from '../scripts/chromium';
 
 const RouteStatsSchema = z.array(z.object({ route: z.string(), firstLoadUncompressedJsBytes: z.number(), firstLoadChunkPaths: z.array(z.string()) }));
 
@@ -110,7 +110,7 @@ export function breakDownHtml(html: string, textBytes: number): HtmlBreakdown {
 
 /** The visible text of each page as Chromium renders it (`document.body.innerText`), in UTF-8 bytes. */
 export async function visibleTextBytes(urls: string[]): Promise<Map<string, number>> {
-  const browser = await chromium.launch({ executablePath: chromiumPath(), args: CHROMIUM_FLAGS.filter((flag) => flag !== '--headless') });
+  const browser = await chromium.launch({ executablePath: chromiumPath(), args: CHROMIUM_LAUNCH_ARGS });
   try {
     const context = await browser.newContext({ locale: 'nl-NL', javaScriptEnabled: false });
     const page = await context.newPage();

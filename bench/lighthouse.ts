@@ -7,7 +7,7 @@ import { spawn } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { z } from 'zod';
-import { CHROMIUM_FLAGS, chromiumPath } from './browser';
+import { CHROMIUM_FLAGS, chromiumPath } from '../scripts/chromium';
 
 export interface LighthouseScores {
   performance: number;

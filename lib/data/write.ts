@@ -67,11 +67,16 @@ export interface KnownReferences {
 const refKey = (locale: string, slug: string) => `${locale}/${slug}`;
 
 /** JSON with object keys sorted, so equal content always has equal text whatever the key order. */
-function canonicalJson(value: unknown): string {
+export function canonicalJson(value: unknown): string {
   return JSON.stringify(value, (_key, current: unknown) => {
     if (current === null || typeof current !== 'object' || Array.isArray(current)) return current;
     return Object.fromEntries(Object.entries(current).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)));
   });
+}
+
+/** The plain text of a body that the search index holds: every block's words, one block a line. */
+export function searchableBodyText(body: Block[]): string {
+  return stripSentinels(body.map(blockText).filter((text) => text !== '').join('\n'));
 }
 
 function blockText(block: Block): string {
@@ -259,7 +264,7 @@ class ContentWriter {
       updated_at: updatedAt,
       lead_image: input.leadImage === undefined ? null : canonicalJson(input.leadImage),
       body: canonicalJson(input.body),
-      body_text: stripSentinels(input.body.map(blockText).filter((text) => text !== '').join('\n')),
+      body_text: searchableBodyText(input.body),
       has_video: input.body.some((block) => block.type === 'video') ? 1 : 0,
     };
   }
