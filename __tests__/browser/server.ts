@@ -17,7 +17,7 @@ const env: NodeJS.ProcessEnv = {
   ...process.env,
   DATABASE_URL: `file:${path.join(dataDir, 'site.db')}`,
   SITE_URL: `http://127.0.0.1:${port}`,
-  NEXT_DIST_DIR: '.next-e2e',
+  NEXT_DIST_DIR: process.env.E2E_DIST_DIR ?? '.next-e2e',
   NEXT_TELEMETRY_DISABLED: '1',
   PORT: port,
 };
@@ -45,7 +45,7 @@ step(
   [tsx, 'scripts/content.ts', 'user', 'add', '--email', TEST_EDITOR.email, '--name', TEST_EDITOR.name, '--role', TEST_EDITOR.role, '--password-stdin'],
   `${TEST_EDITOR.password}\n`,
 );
-if (process.env.E2E_SKIP_BUILD !== '1' || !existsSync(path.join(root, '.next-e2e', 'BUILD_ID'))) {
+if (process.env.E2E_SKIP_BUILD !== '1' || !existsSync(path.join(root, env.NEXT_DIST_DIR!, 'BUILD_ID'))) {
   step('building', process.execPath, [require.resolve('next/dist/bin/next'), 'build']);
 }
 console.log(`[e2e server] serving on ${port}`);
