@@ -179,37 +179,64 @@ export async function searchPublicArticles(database: Database, options: SearchOp
   return { items, total };
 }
 
+/** What {@link relatedArticles} needs of an article: its identity, section and tags, not its text. */
+export interface RelatedQuery {
+  id: string;
+  locale: Locale;
+  section: string;
+  tags: readonly string[];
+}
+
+/** How many of a tag's newest articles are considered; keeps the work per page constant at any scale. */
+export const RELATED_CANDIDATES_PER_TAG = 50;
+/** Only an article's first tags count (they are in editorial order); bounds the number of index seeks. */
+export const RELATED_MAX_TAGS = 8;
+
 /**
- * Up to `limit` public articles to read next, never `article` itself: first those of the same
+ * Up to `limit` public articles to read next, never the article itself: first those of the same
  * locale sharing its tags (more shared tags first, then newest), then the newest of its section.
+ *
+ * Candidates are each tag's {@link RELATED_CANDIDATES_PER_TAG} newest public articles, read with the
+ * tag listing's own query (a seek on its index, held in place by the query-plan test), and scored
+ * in memory. Grouping over every row of a popular tag instead would read thousands of rows
+ * per article page at 100,000 articles; this reads at most 8 × 50 index entries whatever the size.
  */
-export async function relatedArticles(database: Database, article: Article, limit = 6, now: Date = new Date()): Promise<ArticleSummary[]> {
+export async function relatedArticles(
+  database: Database,
+  article: RelatedQuery | Article,
+  limit = 6,
+  now: Date = new Date(),
+): Promise<ArticleSummary[]> {
   const { db } = database;
+  const query = toRelatedQuery(article);
   const wanted = pageSize(limit);
   const chosen: string[] = [];
 
-  const tagSlugs = article.tags.map((tag) => tag.slug);
+  const tagSlugs = [...new Set(query.tags)].slice(0, RELATED_MAX_TAGS);
   if (tagSlugs.length > 0) {
-    const sharing = await db
-      .selectFrom('article_tags')
-      .select('article_tags.article_id')
-      .where('article_tags.tag_slug', 'in', tagSlugs)
-      .where('article_tags.locale', '=', article.locale)
-      .where(isPublic('article_tags', now))
-      .where('article_tags.article_id', '<>', article.id)
-      .groupBy('article_tags.article_id')
-      .orderBy((eb) => eb.fn.countAll(), 'desc')
-      .orderBy((eb) => eb.fn.max('article_tags.published_at'), 'desc')
-      .orderBy('article_tags.article_id', 'desc')
-      .limit(wanted)
-      .execute();
-    chosen.push(...sharing.map((row) => row.article_id));
+    const perTag = await Promise.all(
+      tagSlugs.map((tag) => listingSource(db, { locale: query.locale, tag }, now).page(null, RELATED_CANDIDATES_PER_TAG + 1).execute()),
+    );
+    const scores = new Map<string, { shared: number; newest: number }>();
+    for (const rows of perTag) {
+      for (const row of rows) {
+        if (row.id === query.id) continue;
+        const score = scores.get(row.id) ?? { shared: 0, newest: 0 };
+        score.shared += 1;
+        score.newest = Math.max(score.newest, row.published_at);
+        scores.set(row.id, score);
+      }
+    }
+    const ranked = [...scores].sort(
+      ([idA, a], [idB, b]) => b.shared - a.shared || b.newest - a.newest || (idA < idB ? 1 : idA > idB ? -1 : 0),
+    );
+    chosen.push(...ranked.slice(0, wanted).map(([id]) => id));
   }
 
   if (chosen.length < wanted) {
-    const exclude = new Set([article.id, ...chosen]);
+    const exclude = new Set([query.id, ...chosen]);
     // Enough of the section's newest to fill up after dropping the ones already chosen.
-    const newest = await listingSource(db, { locale: article.locale, section: article.section.slug }, now)
+    const newest = await listingSource(db, { locale: query.locale, section: query.section }, now)
       .page(null, wanted + exclude.size)
       .execute();
     for (const row of newest) {
@@ -218,6 +245,12 @@ export async function relatedArticles(database: Database, article: Article, limi
     }
   }
   return loadPublicSummaries(db, chosen, now);
+}
+
+function toRelatedQuery(article: RelatedQuery | Article): RelatedQuery {
+  if (typeof article.section === 'string') return article as RelatedQuery;
+  const whole = article as Article;
+  return { id: whole.id, locale: whole.locale, section: whole.section.slug, tags: whole.tags.map((tag) => tag.slug) };
 }
 
 /** Every article of every status, in the export's stable order. Not for public pages. */

@@ -15,6 +15,7 @@ import {
   listingPageCursor,
   listPublicArticles,
   relatedArticles,
+  type RelatedQuery,
   searchPublicArticles,
 } from '@/lib/data/articles';
 import { getAuthor, getSection, getTag, listSections } from '@/lib/data/taxonomy';
@@ -40,11 +41,16 @@ export const getArticle = cachedRead(
   async (locale: Locale, slug: string) => getPublicArticle(await getDatabase(), locale, slug),
 );
 
-export const getRelatedArticles = cachedRead(
+const getRelatedByKey = cachedRead(
   ['related'],
-  ([article]) => [cacheTags.listings(article.locale)],
-  async (article: Article) => relatedArticles(await getDatabase(), article, 6),
+  ([query]) => [cacheTags.listings(query.locale)],
+  async (query: RelatedQuery) => relatedArticles(await getDatabase(), query, 6),
 );
+
+/** Articles to read next, cached under the fields that decide them (id, locale, section, tags), not the article's text. */
+export function getRelatedArticles(article: Article) {
+  return getRelatedByKey({ id: article.id, locale: article.locale, section: article.section.slug, tags: article.tags.map((tag) => tag.slug) });
+}
 
 export const getListingPage = cachedRead(
   ['listing'],
