@@ -53,17 +53,35 @@ describeEachEngine('search', (harness) => {
     await expect(search('classic', { locale: 'en' }).then((result) => ids(result.items))).resolves.toEqual(['en-ajax-classic']);
   });
 
+  it('counts up to its bound and then says there are more', async () => {
+    // "ajax" matches two public nl articles.
+    const bounded = (counted: number) =>
+      searchPublicArticles(database(), { locale: 'nl', query: 'ajax', limit: 20, now: FIXTURE_NOW, bounds: { ranked: 100, counted } });
+    await expect(bounded(1).then(({ total, totalCapped }) => ({ total, totalCapped }))).resolves.toEqual({ total: 1, totalCapped: true });
+    await expect(bounded(2).then(({ total, totalCapped }) => ({ total, totalCapped }))).resolves.toEqual({ total: 2, totalCapped: false });
+    // The items are not cut by the count bound.
+    await expect(bounded(1).then((result) => result.items.length)).resolves.toBe(2);
+  });
+
+  it('ranks only the newest matches when told to bound the ranking', async () => {
+    // Unbounded, the shorter nl-ajax-eredivisie outranks nl-klassieker; with one candidate only the
+    // newest match is ranked (rowid order in SQLite = insertion order, which follows the fixture's dates).
+    const bounded = await searchPublicArticles(database(), { locale: 'nl', query: 'ajax', limit: 20, now: FIXTURE_NOW, bounds: { ranked: 1, counted: 100 } });
+    expect(bounded.items).toHaveLength(1);
+    expect(bounded.total).toBe(2);
+  });
+
   it('pages with limit and offset and keeps the total', async () => {
     const all = await search('giro');
     expect(all.total).toBe(2);
     const second = await search('giro', { limit: 1, offset: 1 });
     expect(second.total).toBe(2);
     expect(ids(second.items)).toEqual(ids(all.items).slice(1));
-    await expect(search('giro', { offset: 50 }).then((result) => result)).resolves.toEqual({ items: [], total: 2 });
+    await expect(search('giro', { offset: 50 }).then((result) => result)).resolves.toEqual({ items: [], total: 2, totalCapped: false });
   });
 
   it.each(['', '   ', '!!!', '"', '*', '-', '()', '\u0000'])('gives an empty result for %j, without error', async (query) => {
-    await expect(search(query)).resolves.toEqual({ items: [], total: 0 });
+    await expect(search(query)).resolves.toEqual({ items: [], total: 0, totalCapped: false });
   });
 
   it.each([

@@ -73,7 +73,7 @@ export async function SearchPage({ locale, query }: { locale: Locale; query: Sea
 
       {results ? (
         <>
-          <p role="status">{t('resultCount', { count: results.total, query: value })}</p>
+          <p role="status">{t(results.totalCapped ? 'resultCountCapped' : 'resultCount', { count: results.total, query: value })}</p>
           <ol className={styles.searchResults}>
             {results.items.map((item) => (
               <li key={item.id}>

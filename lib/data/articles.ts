@@ -13,7 +13,7 @@ import type { Database } from '@/lib/db/connection';
 import { decodeCursor, encodeCursor, type ListingKey } from './cursor';
 import { listingSource, type KeyRow, type ListingFilter } from './listing';
 import { loadAllArticles, loadArticle, loadPublicSummaries } from './load';
-import { searchArticleIds, searchTerms } from './search';
+import { searchArticleIds, searchTerms, type SearchBounds } from './search';
 import { isPublic } from './visibility';
 
 export type { ListingFilter };
@@ -137,6 +137,8 @@ export interface SearchOptions {
   limit: number;
   offset?: number;
   now?: Date;
+  /** Ranking and counting limits; the defaults suit production (tests make them small). */
+  bounds?: SearchBounds;
 }
 
 export type SearchResultItem = ArticleSummary & {
@@ -149,7 +151,10 @@ export type SearchResultItem = ArticleSummary & {
 
 export interface SearchResult {
   items: SearchResultItem[];
+  /** Matches counted, at most MAX_COUNTED_MATCHES (lib/data/search.ts). */
   total: number;
+  /** True when there are more matches than `total`: say "more than …". */
+  totalCapped: boolean;
 }
 
 /**
@@ -158,11 +163,11 @@ export interface SearchResult {
  * words gives an empty result. `limit` is clamped to 1…100 and `offset` to 0…1000.
  */
 export async function searchPublicArticles(database: Database, options: SearchOptions): Promise<SearchResult> {
-  const { locale, query, limit, offset = 0, now = new Date() } = options;
+  const { locale, query, limit, offset = 0, now = new Date(), bounds } = options;
   const terms = searchTerms(query);
-  if (terms.length === 0) return { items: [], total: 0 };
+  if (terms.length === 0) return { items: [], total: 0, totalCapped: false };
   const start = Number.isFinite(offset) ? Math.min(MAX_SEARCH_OFFSET, Math.max(0, Math.floor(offset))) : 0;
-  const { hits, total } = await searchArticleIds(database.db, database.engine, { locale, terms, limit: pageSize(limit), offset: start, now });
+  const { hits, total, totalCapped } = await searchArticleIds(database.db, database.engine, { locale, terms, limit: pageSize(limit), offset: start, now, ...(bounds ? { bounds } : {}) });
   const summaries = new Map(
     (
       await loadPublicSummaries(
@@ -176,7 +181,7 @@ export async function searchPublicArticles(database: Database, options: SearchOp
     const summary = summaries.get(hit.id);
     return summary === undefined ? [] : [{ ...summary, highlight: { title: hit.title, snippet: hit.snippet } }];
   });
-  return { items, total };
+  return { items, total, totalCapped };
 }
 
 /** What {@link relatedArticles} needs of an article: its identity, section and tags, not its text. */

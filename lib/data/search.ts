@@ -32,6 +32,15 @@ const MAX_TERM_LENGTH = 64;
  * short one merely by repeating a word (bm25 normalizes for length too).
  */
 const RANK_NORMALIZATION = 1;
+/**
+ * Ranking is bounded: only the newest {@link MAX_RANKED_MATCHES} matches (by insertion in SQLite's
+ * FTS5 rowid order, by publication time in PostgreSQL) are scored. A common word matches tens of
+ * thousands of articles at 100,000; scoring all of them costs hundreds of milliseconds per query on
+ * the event loop, while a news reader wants the best of the recent ones.
+ */
+export const MAX_RANKED_MATCHES = 5000;
+/** Counting stops here too: the page says "more than 1,000 results" rather than counting 40,000. */
+export const MAX_COUNTED_MATCHES = 1000;
 /** Words in a snippet, about two lines of a result card. */
 const SNIPPET_WORDS = 24;
 
@@ -61,8 +70,24 @@ export interface SearchHit {
 
 export interface SearchPage {
   hits: SearchHit[];
+  /** The number of matches, at most {@link MAX_COUNTED_MATCHES}. */
   total: number;
+  /** True when there are more matches than `total` says. */
+  totalCapped: boolean;
 }
+
+/** `count` of a query limited to `counted + 1` rows, as the page reports it. */
+function cappedTotal(count: number, counted: number): { total: number; totalCapped: boolean } {
+  return count > counted ? { total: counted, totalCapped: true } : { total: count, totalCapped: false };
+}
+
+/** How many matches are ranked and counted at most; the defaults are the constants above. */
+export interface SearchBounds {
+  ranked: number;
+  counted: number;
+}
+
+export const DEFAULT_SEARCH_BOUNDS: SearchBounds = { ranked: MAX_RANKED_MATCHES, counted: MAX_COUNTED_MATCHES };
 
 interface SearchArgs {
   locale: Locale;
@@ -70,6 +95,7 @@ interface SearchArgs {
   limit: number;
   offset: number;
   now: Date;
+  bounds?: SearchBounds;
 }
 
 /** The intro's excerpt when it has a match, else the body's when it has one, else the intro (or body). */
@@ -79,41 +105,73 @@ function pickSnippet(intro: string, body: string): string {
   return intro.trim() !== '' ? intro : body;
 }
 
-async function searchSqlite(db: Kysely<DB>, { locale, terms, limit, offset, now }: SearchArgs): Promise<SearchPage> {
+async function searchSqlite(db: Kysely<DB>, { locale, terms, limit, offset, now, bounds = DEFAULT_SEARCH_BOUNDS }: SearchArgs): Promise<SearchPage> {
   const fts = db.withTables<SqliteSearchTables>();
+  const match = fts5Query(terms);
+  // CROSS JOIN keeps the FTS5 table as the outer loop: with an inner join SQLite's planner may walk
+  // every public article of the locale and run the MATCH once per row (minutes at 100,000).
   const matches = () =>
     fts
       .selectFrom('article_search')
-      .innerJoin('articles', 'articles.seq', 'article_search.rowid')
-      .where(sql<SqlBool>`article_search match ${fts5Query(terms)}`)
+      .crossJoin('articles')
+      .whereRef('articles.seq', '=', 'article_search.rowid')
+      .where(sql<SqlBool>`article_search match ${match}`)
       .where('articles.locale', '=', locale)
       .where(isPublic('articles', now));
 
-  const [rows, counted] = await Promise.all([
-    matches()
-      .select([
-        'articles.id',
-        sql<string>`highlight(article_search, 0, ${HIGHLIGHT_START}, ${HIGHLIGHT_END})`.as('title'),
-        sql<string>`snippet(article_search, 1, ${HIGHLIGHT_START}, ${HIGHLIGHT_END}, '…', ${SNIPPET_WORDS})`.as('intro'),
-        sql<string>`snippet(article_search, 2, ${HIGHLIGHT_START}, ${HIGHLIGHT_END}, '…', ${SNIPPET_WORDS})`.as('body'),
-      ])
-      .orderBy(sql`bm25(article_search, 10.0, 4.0, 2.0)`)
-      .orderBy('articles.published_at', 'desc')
-      .orderBy('articles.id', 'desc')
+  const candidates = matches()
+    .select([
+      'articles.id',
+      'articles.seq',
+      'articles.published_at',
+      sql<number>`bm25(article_search, 10.0, 4.0, 2.0)`.as('rank'),
+    ])
+    .orderBy('article_search.rowid', 'desc')
+    .limit(bounds.ranked);
+  const [ranked, counted] = await Promise.all([
+    fts
+      .selectFrom(candidates.as('candidate'))
+      .select(['candidate.id', 'candidate.seq'])
+      .orderBy('candidate.rank')
+      .orderBy('candidate.published_at', 'desc')
+      .orderBy('candidate.id', 'desc')
       .limit(limit)
       .offset(offset)
       .execute(),
-    matches()
+    fts
+      .selectFrom(matches().select('articles.id').limit(bounds.counted + 1).as('counted'))
       .select((eb) => eb.fn.countAll<number>().as('count'))
       .executeTakeFirstOrThrow(),
   ]);
+  if (ranked.length === 0) return { hits: [], ...cappedTotal(counted.count, bounds.counted) };
+
+  // Highlights and snippets for this page's rows only.
+  const marked = await fts
+    .selectFrom('article_search')
+    .select([
+      'article_search.rowid',
+      sql<string>`highlight(article_search, 0, ${HIGHLIGHT_START}, ${HIGHLIGHT_END})`.as('title'),
+      sql<string>`snippet(article_search, 1, ${HIGHLIGHT_START}, ${HIGHLIGHT_END}, '…', ${SNIPPET_WORDS})`.as('intro'),
+      sql<string>`snippet(article_search, 2, ${HIGHLIGHT_START}, ${HIGHLIGHT_END}, '…', ${SNIPPET_WORDS})`.as('body'),
+    ])
+    .where(sql<SqlBool>`article_search match ${match}`)
+    .where(
+      'article_search.rowid',
+      'in',
+      ranked.map((row) => row.seq),
+    )
+    .execute();
+  const bySeq = new Map(marked.map((row) => [row.rowid, row]));
   return {
-    hits: rows.map((row) => ({ id: row.id, title: row.title, snippet: pickSnippet(row.intro, row.body) })),
-    total: counted.count,
+    hits: ranked.flatMap(({ id, seq }) => {
+      const row = bySeq.get(seq);
+      return row === undefined ? [] : [{ id, title: row.title, snippet: pickSnippet(row.intro, row.body) }];
+    }),
+    ...cappedTotal(counted.count, bounds.counted),
   };
 }
 
-async function searchPostgres(db: Kysely<DB>, { locale, terms, limit, offset, now }: SearchArgs): Promise<SearchPage> {
+async function searchPostgres(db: Kysely<DB>, { locale, terms, limit, offset, now, bounds = DEFAULT_SEARCH_BOUNDS }: SearchArgs): Promise<SearchPage> {
   const config = sql`${POSTGRES_SEARCH_CONFIGS[locale]}::regconfig`;
   const query = sql`plainto_tsquery(${config}, ${terms.join(' ')})`;
   const matches = () =>
@@ -123,20 +181,29 @@ async function searchPostgres(db: Kysely<DB>, { locale, terms, limit, offset, no
       .where('articles.locale', '=', locale)
       .where(isPublic('articles', now));
 
+  // The newest matches (a top-N by publication time over the GIN index's matches), then the
+  // costly ts_rank on those only.
+  const candidates = matches()
+    .select(['articles.id', 'articles.published_at', sql<unknown>`articles.search`.as('search')])
+    .orderBy('articles.published_at', 'desc')
+    .orderBy('articles.id', 'desc')
+    .limit(bounds.ranked);
   const [ranked, counted] = await Promise.all([
-    matches()
-      .select('articles.id')
-      .orderBy(sql`ts_rank(articles.search, ${query}, ${RANK_NORMALIZATION})`, 'desc')
-      .orderBy('articles.published_at', 'desc')
-      .orderBy('articles.id', 'desc')
+    db
+      .selectFrom(candidates.as('candidate'))
+      .select('candidate.id')
+      .orderBy(sql`ts_rank(candidate.search, ${query}, ${RANK_NORMALIZATION})`, 'desc')
+      .orderBy('candidate.published_at', 'desc')
+      .orderBy('candidate.id', 'desc')
       .limit(limit)
       .offset(offset)
       .execute(),
-    matches()
+    db
+      .selectFrom(matches().select('articles.id').limit(bounds.counted + 1).as('counted'))
       .select((eb) => eb.fn.countAll<number>().as('count'))
       .executeTakeFirstOrThrow(),
   ]);
-  if (ranked.length === 0) return { hits: [], total: counted.count };
+  if (ranked.length === 0) return { hits: [], ...cappedTotal(counted.count, bounds.counted) };
 
   // ts_headline re-parses whole documents, so it runs on this page's rows only.
   const marks = `StartSel=${HIGHLIGHT_START}, StopSel=${HIGHLIGHT_END}`;
@@ -163,7 +230,7 @@ async function searchPostgres(db: Kysely<DB>, { locale, terms, limit, offset, no
       const row = byId.get(id);
       return row === undefined ? [] : [{ id, title: row.title, snippet: pickSnippet(row.intro, row.body) }];
     }),
-    total: counted.count,
+    ...cappedTotal(counted.count, bounds.counted),
   };
 }
 
