@@ -10,7 +10,11 @@
  * writes nothing the second time and reports every article as 'unchanged'. Besides the articles
  * row it maintains, in the same transaction, everything derived from it: the slug history, the
  * byline and tag rows with their copies of locale/status/published_at (the listing indexes need
- * them), and SQLite's FTS5 search rows (PostgreSQL's tsvector is a generated column).
+ * them), SQLite's FTS5 search rows (PostgreSQL's tsvector is a generated column), and the desk's
+ * `edited_at` / `edited_by` stamp of the last write (only when something was written).
+ *
+ * {@link applyContentInTransaction} is the same inside a transaction the caller holds: the editor
+ * desk (lib/data/desk.ts) writes its revision row in the same transaction as the article.
  *
  * {@link exportContent} is the inverse: export → apply to an empty database → export gives the
  * same bytes.
@@ -19,7 +23,7 @@ import { randomUUID } from 'node:crypto';
 import type { Kysely } from 'kysely';
 import { inlineToPlainText } from '@/lib/content/inline';
 import { slugify } from '@/lib/content/slug';
-import type { ArticleInput, AuthorInput, Block, ContentFile, SectionInput } from '@/lib/content/model';
+import type { Article, ArticleInput, AuthorInput, Block, ContentFile, SectionInput } from '@/lib/content/model';
 import type { Locale } from '@/lib/i18n/locales';
 import type { Database } from '@/lib/db/connection';
 import type { Engine } from '@/lib/db/migrations';
@@ -134,6 +138,7 @@ class ContentWriter {
     private readonly trx: Kysely<DB>,
     private readonly engine: Engine,
     private readonly now: number,
+    private readonly editedBy: string | null,
   ) {}
 
   async section(input: SectionInput): Promise<void> {
@@ -312,7 +317,7 @@ class ContentWriter {
       const id = input.id ?? randomUUID();
       const { seq } = await trx
         .insertInto('articles')
-        .values({ id, ...fields, created_at: this.now })
+        .values({ id, ...fields, created_at: this.now, edited_at: this.now, edited_by: this.editedBy })
         .returning('seq')
         .executeTakeFirstOrThrow();
       await trx
@@ -367,8 +372,34 @@ class ContentWriter {
     if (changed.includes('title') || changed.includes('intro') || changed.includes('body_text')) {
       await this.writeSearchRow(seq, fields, true);
     }
+    // The desk's "last change": any write at all, substantive or not, by whoever made it.
+    if (written) await trx.updateTable('articles').set({ edited_at: this.now, edited_by: this.editedBy }).where('id', '=', id).execute();
     return { id, locale: input.locale, slug: input.slug, action: written ? 'updated' : 'unchanged' };
   }
+}
+
+export interface WriteOptions {
+  now?: Date;
+  /** Who is writing, recorded as the articles' `edited_by`; null (the default) for imports. */
+  editedBy?: string | null;
+}
+
+/**
+ * {@link applyContent} inside a write transaction the caller already holds, so that the editor
+ * desk can write its revision row in the same transaction as the article.
+ */
+export async function applyContentInTransaction(
+  trx: Kysely<DB>,
+  engine: Engine,
+  content: ContentFile,
+  options: WriteOptions = {},
+): Promise<ApplyContentResult> {
+  const writer = new ContentWriter(trx, engine, instant(options.now ?? new Date()), options.editedBy ?? null);
+  for (const section of content.sections ?? []) await writer.section(section);
+  for (const author of content.authors ?? []) await writer.author(author);
+  const articles: AppliedArticle[] = [];
+  for (const [index, article] of (content.articles ?? []).entries()) articles.push(await writer.article(article, index));
+  return { articles };
 }
 
 /**
@@ -378,16 +409,10 @@ class ContentWriter {
  * recorded too; a slug can belong to one article per locale only. Throws {@link ContentWriteError}
  * (and writes nothing) when the content cannot be written.
  */
-export async function applyContent(database: Database, content: ContentFile, options: { now?: Date } = {}): Promise<ApplyContentResult> {
-  const now = instant(options.now ?? new Date());
-  return withWriteTransaction(database, async (trx) => {
-    const writer = new ContentWriter(trx, database.engine, now);
-    for (const section of content.sections ?? []) await writer.section(section);
-    for (const author of content.authors ?? []) await writer.author(author);
-    const articles: AppliedArticle[] = [];
-    for (const [index, article] of (content.articles ?? []).entries()) articles.push(await writer.article(article, index));
-    return { articles };
-  });
+export async function applyContent(database: Database, content: ContentFile, options: WriteOptions = {}): Promise<ApplyContentResult> {
+  // Checked before the transaction opens, so an invalid clock never takes the write lock.
+  instant(options.now ?? new Date());
+  return withWriteTransaction(database, (trx) => applyContentInTransaction(trx, database.engine, content, options));
 }
 
 /** What the database already holds that a content file may refer to or clash with (for validation). */
@@ -423,23 +448,29 @@ export async function exportContent(database: Database): Promise<ContentFile> {
       bio: author.bio,
       ...(author.image === null ? {} : { image: author.image }),
     })),
-    articles: articles.map(
-      (article): ArticleInput => ({
-        id: article.id,
-        locale: article.locale,
-        slug: article.slug,
-        ...(article.previousSlugs.length === 0 ? {} : { previousSlugs: article.previousSlugs }),
-        status: article.status,
-        title: article.title,
-        intro: article.intro,
-        section: article.section.slug,
-        authors: article.authors.map((author) => author.slug),
-        ...(article.tags.length === 0 ? {} : { tags: article.tags.map((tag) => tag.name) }),
-        ...(article.publishedAt === null ? {} : { publishedAt: article.publishedAt }),
-        updatedAt: article.updatedAt,
-        ...(article.leadImage === null ? {} : { leadImage: article.leadImage }),
-        body: article.body,
-      }),
-    ),
+    articles: articles.map(articleToInput),
+  };
+}
+
+/**
+ * A stored article in the interchange shape: id, slug history, tag names and UTC ISO timestamps,
+ * absent optional fields omitted. What the export writes and what the desk edits and snapshots.
+ */
+export function articleToInput(article: Article): ArticleInput {
+  return {
+    id: article.id,
+    locale: article.locale,
+    slug: article.slug,
+    ...(article.previousSlugs.length === 0 ? {} : { previousSlugs: article.previousSlugs }),
+    status: article.status,
+    title: article.title,
+    intro: article.intro,
+    section: article.section.slug,
+    authors: article.authors.map((author) => author.slug),
+    ...(article.tags.length === 0 ? {} : { tags: article.tags.map((tag) => tag.name) }),
+    ...(article.publishedAt === null ? {} : { publishedAt: article.publishedAt }),
+    updatedAt: article.updatedAt,
+    ...(article.leadImage === null ? {} : { leadImage: article.leadImage }),
+    body: article.body,
   };
 }

@@ -52,6 +52,10 @@ export interface ArticlesTable {
   /** Plain text of the body, for search. */
   body_text: string;
   has_video: number;
+  /** The last save of any kind (epoch ms), what the desk sorts by; `updated_at` moves only on substantive updates. */
+  edited_at: Generated<number>;
+  /** The name of whoever made that save; null for imports and the scheduler. */
+  edited_by: string | null;
 }
 
 /** Byline order, with the article's locale, status and published_at copied for the author listing index. */
@@ -141,4 +145,55 @@ export interface DB {
   users: UsersTable;
   sessions: SessionsTable;
   sign_in_attempts: SignInAttemptsTable;
+}
+
+// ---------------------------------------------------------------------------------------------
+// The editor desk (migration 0003_desk).
+
+/** One save, publication change or restore of an article; numbered per article from 1. */
+export interface ArticleRevisionsTable {
+  article_id: string;
+  number: number;
+  created_at: number;
+  /** The account that made it; null for the scheduler and imports. Not a foreign key: accounts may go. */
+  user_id: string | null;
+  /** The account's name at the time, so the history still reads after the account is removed. */
+  user_name: string | null;
+  /** 1 when the save moved `updated_at` (a substantive update). */
+  substantive: number;
+  /** What happened besides a save: "published", "scheduled for …", "restored revision 3". */
+  note: string | null;
+  /** Canonical JSON of the ArticleInput as it stood after this revision. */
+  snapshot: string;
+}
+
+/** The cross-instance cache bus (lib/cache/bus.ts): tags one instance revalidated, for the others. */
+export interface CacheInvalidationsTable {
+  /** Strictly increasing, never reused: readers keep a watermark on it. */
+  id: Generated<number>;
+  /** JSON array of cache tags (lib/cache/tags.ts). */
+  tags: string;
+  created_at: number;
+}
+
+/** Uploaded images, stored in the database so that every instance can serve them. */
+export interface MediaTable {
+  /** Content addressed: the first 32 hex digits of the SHA-256 of `data`, then the extension ("….webp"). */
+  file_name: string;
+  content_type: string;
+  bytes: number;
+  width: number;
+  height: number;
+  /** The file itself (BLOB in SQLite, BYTEA in PostgreSQL); both drivers return a Buffer. */
+  data: Buffer;
+  /** The uploader's name; null when unknown. */
+  uploaded_by: string | null;
+  created_at: number;
+}
+
+/** Merges into {@link DB} above, so every `Kysely<DB>` knows the desk's tables. */
+export interface DB {
+  article_revisions: ArticleRevisionsTable;
+  cache_invalidations: CacheInvalidationsTable;
+  media: MediaTable;
 }

@@ -1,0 +1,227 @@
+/**
+ * The publication scheduler and the cache bus, with the clock controlled: due articles flip to
+ * published exactly once (also when two instances race), other instances' revalidations are
+ * followed past a watermark, articles that became public by the clock alone are revalidated, and a
+ * failed local revalidation is retried.
+ */
+import { getPublicArticle, listPublicArticles } from '@/lib/data/articles';
+import { changePublication, listDeskArticles, listRevisions, saveArticle } from '@/lib/data/desk';
+import { announce, BUS_RETENTION_MS, latestInvalidationId, pruneInvalidations, readInvalidationsAfter } from '@/lib/cache/bus';
+import { applyContent } from '@/lib/data/write';
+import type { Database } from '@/lib/db/connection';
+import {
+  articlesPublicSince,
+  initialState,
+  intervalFromEnv,
+  publishDueArticles,
+  SCHEDULED_PUBLICATION_NOTE,
+  selfOrigin,
+  tick,
+  type LocalRevalidator,
+} from '@/lib/publishing/scheduler';
+import { contentFixture, FIXTURE_NOW, LATER_NOW } from '../fixtures/content';
+import { describeEachEngine, type EngineHarness } from '../data/engines';
+import { ids, writeFingerprint } from '../data/helpers';
+
+const editor = { id: 'user-1', name: 'Eva Editor' };
+const at = (iso: string) => new Date(iso);
+/** nl-gepland is 'scheduled' for 2024-05-02T08:00Z; nl-toekomst is 'published' for 2024-05-03T08:00Z. */
+const GEPLAND_DUE = at('2024-05-02T08:00:00Z');
+
+async function fixtureDatabase(harness: EngineHarness): Promise<Database> {
+  const database = await harness.fresh();
+  await applyContent(database, contentFixture, { now: FIXTURE_NOW });
+  return database;
+}
+
+/** A revalidator that records what it was asked, and answers `result`. */
+function recorder(result = true): LocalRevalidator & { calls: string[][] } {
+  const calls: string[][] = [];
+  const revalidate = async (tags: string[]) => {
+    calls.push(tags);
+    return result;
+  };
+  return Object.assign(revalidate, { calls });
+}
+
+describeEachEngine('scheduler: publishing due articles', (harness) => {
+  it('publishes nothing before the time, and a scheduled article at its time, with link copies, a revision and a bus entry', async () => {
+    const database = await fixtureDatabase(harness);
+    const before = new Date(GEPLAND_DUE.getTime() - 1);
+    await expect(publishDueArticles(database, before)).resolves.toEqual({ published: [], tags: [], busId: null });
+    await expect(getPublicArticle(database, 'nl', 'gepland-klassieker-voorbeschouwing', GEPLAND_DUE)).resolves.toBeNull();
+
+    const watermark = await latestInvalidationId(database);
+    const result = await publishDueArticles(database, GEPLAND_DUE);
+    expect(result.published).toEqual([{ id: 'nl-gepland', locale: 'nl' }]);
+    expect(result.tags).toEqual(['listings:nl', 'slugs:nl', 'article:nl-gepland']);
+
+    const page = await getPublicArticle(database, 'nl', 'gepland-klassieker-voorbeschouwing', GEPLAND_DUE);
+    expect(page?.kind === 'article' && page.article.status).toBe('published');
+    // The author listing reads the link table's copies of status and published_at.
+    const byAuthor = await listPublicArticles(database, { locale: 'nl', author: 'sanne-bakker', limit: 1, now: GEPLAND_DUE });
+    expect(ids(byAuthor.items)).toEqual(['nl-gepland']);
+
+    const [revision] = await listRevisions(database, 'nl-gepland');
+    expect(revision).toMatchObject({ number: 1, note: SCHEDULED_PUBLICATION_NOTE, userName: null, status: 'published', createdAt: GEPLAND_DUE.toISOString() });
+    const desk = await listDeskArticles(database, { query: 'nl-gepland' }, GEPLAND_DUE);
+    expect(desk.items[0]).toMatchObject({ status: 'published', editedAt: GEPLAND_DUE.toISOString(), editedBy: null });
+
+    const entries = await readInvalidationsAfter(database, watermark);
+    expect(entries).toEqual([{ id: result.busId, tags: result.tags, createdAt: GEPLAND_DUE.getTime() }]);
+
+    await expect(publishDueArticles(database, LATER_NOW)).resolves.toMatchObject({ published: [] });
+  });
+
+  it('writes nothing while nothing is due', async () => {
+    const database = await fixtureDatabase(harness);
+    const before = await writeFingerprint(database);
+    await publishDueArticles(database, FIXTURE_NOW);
+    expect(await writeFingerprint(database)).toBe(before);
+  });
+
+  it('publishes an article scheduled at the desk when its time comes', async () => {
+    const database = await fixtureDatabase(harness);
+    const saved = await saveArticle(database, {
+      article: { locale: 'en', slug: 'kick-off', title: 'Kick-off', intro: '', section: 'football', authors: ['emma-jones'], body: [{ type: 'paragraph', text: 'Soon.' }] },
+      substantive: false,
+      user: editor,
+      now: FIXTURE_NOW,
+    });
+    if (!saved.ok) throw new Error(JSON.stringify(saved.problems));
+    const due = new Date(FIXTURE_NOW.getTime() + 30_000);
+    await changePublication(database, { id: saved.id, action: { kind: 'schedule', at: due }, user: editor, now: FIXTURE_NOW });
+    await expect(publishDueArticles(database, new Date(due.getTime() - 1))).resolves.toMatchObject({ published: [] });
+    await expect(publishDueArticles(database, due)).resolves.toMatchObject({ published: [{ id: saved.id, locale: 'en' }] });
+    const latest = await listPublicArticles(database, { locale: 'en', limit: 1, now: due });
+    expect(ids(latest.items)).toEqual([saved.id]);
+    expect((await listRevisions(database, saved.id)).map((revision) => revision.note)).toEqual([
+      SCHEDULED_PUBLICATION_NOTE,
+      `scheduled for ${due.toISOString()}`,
+      'created',
+    ]);
+  });
+
+  it('publishes each article once when instances race for it', async () => {
+    const config = harness.freshConfig();
+    const first = await harness.open(config);
+    await applyContent(first, contentFixture, { now: FIXTURE_NOW });
+    // PostgreSQL: a second pool, as another instance would have. SQLite: one connection per process
+    // and file (lib/db/connection.ts), so the race runs on it, interleaved by the event loop.
+    const second = harness.engine === 'postgres' ? await harness.open(config) : first;
+    const results = await Promise.all([first, second, first, second].map((database) => publishDueArticles(database, LATER_NOW)));
+    expect(results.flatMap((result) => ids(result.published))).toEqual(['nl-gepland']);
+    expect(await listRevisions(first, 'nl-gepland')).toHaveLength(1);
+    expect((await readInvalidationsAfter(first, 0)).filter((entry) => entry.tags.includes('article:nl-gepland'))).toHaveLength(1);
+  });
+});
+
+describeEachEngine('scheduler: ticks', (harness) => {
+  it('starts listening where the bus stands, follows other instances past its watermark, and skips what it announced itself', async () => {
+    const database = await fixtureDatabase(harness);
+    await announce(database, ['listings:en'], { now: FIXTURE_NOW });
+    const state = initialState(FIXTURE_NOW);
+    const revalidate = recorder();
+
+    await tick(database, state, revalidate, FIXTURE_NOW);
+    expect(revalidate.calls).toEqual([]);
+
+    await announce(database, ['article:nl-klassieker', 'listings:nl'], { now: FIXTURE_NOW });
+    await announce(database, ['taxonomy'], { now: FIXTURE_NOW, local: true });
+    const result = await tick(database, state, revalidate, new Date(FIXTURE_NOW.getTime() + 5000));
+    expect(result).toMatchObject({ ok: true, revalidated: ['article:nl-klassieker', 'listings:nl'] });
+    expect(state.watermark).toBe(await latestInvalidationId(database));
+
+    await tick(database, state, revalidate, new Date(FIXTURE_NOW.getTime() + 10_000));
+    expect(revalidate.calls).toHaveLength(1);
+  });
+
+  it('revalidates articles that became public by the clock alone, once', async () => {
+    const database = await fixtureDatabase(harness);
+    const state = initialState(at('2024-05-03T07:59:55Z'));
+    const revalidate = recorder();
+    // The first tick publishes nl-gepland (scheduled, overdue); nl-toekomst is not due yet.
+    await tick(database, state, revalidate, at('2024-05-03T07:59:59Z'));
+    expect(revalidate.calls).toEqual([['article:nl-gepland', 'listings:nl', 'slugs:nl']]);
+    await tick(database, state, revalidate, at('2024-05-03T08:00:03Z'));
+    expect(revalidate.calls.slice(1)).toEqual([['article:nl-toekomst', 'listings:nl', 'slugs:nl']]);
+    await tick(database, state, revalidate, at('2024-05-03T08:00:08Z'));
+    expect(revalidate.calls).toHaveLength(2);
+  });
+
+  it('publishes due articles on a tick and revalidates them here', async () => {
+    const database = await fixtureDatabase(harness);
+    const state = initialState(FIXTURE_NOW);
+    const revalidate = recorder();
+    const result = await tick(database, state, revalidate, GEPLAND_DUE);
+    expect(result.published).toEqual([{ id: 'nl-gepland', locale: 'nl' }]);
+    expect(revalidate.calls).toEqual([['article:nl-gepland', 'listings:nl', 'slugs:nl']]);
+  });
+
+  it('keeps tags pending while local revalidation fails, and retries them on the next tick', async () => {
+    const database = await fixtureDatabase(harness);
+    const state = initialState(FIXTURE_NOW);
+    const failing = recorder(false);
+    const failed = await tick(database, state, failing, GEPLAND_DUE);
+    expect(failed.ok).toBe(false);
+    expect([...state.pending].sort()).toEqual(['article:nl-gepland', 'listings:nl', 'slugs:nl']);
+
+    const working = recorder(true);
+    await tick(database, state, working, new Date(GEPLAND_DUE.getTime() + 5000));
+    expect(working.calls).toEqual([['article:nl-gepland', 'listings:nl', 'slugs:nl']]);
+    expect(state.pending.size).toBe(0);
+  });
+
+  it('prunes bus entries older than a day', async () => {
+    const database = await fixtureDatabase(harness);
+    await announce(database, ['listings:nl'], { now: FIXTURE_NOW });
+    await announce(database, ['listings:en'], { now: new Date(FIXTURE_NOW.getTime() + BUS_RETENTION_MS) });
+    const latest = await latestInvalidationId(database);
+    await expect(pruneInvalidations(database, new Date(FIXTURE_NOW.getTime() + BUS_RETENTION_MS + 1))).resolves.toBe(1);
+    expect((await readInvalidationsAfter(database, 0)).map((entry) => entry.tags)).toEqual([['listings:en']]);
+    // Ids are never reused after a prune, so watermarks stay valid.
+    await pruneInvalidations(database, new Date(FIXTURE_NOW.getTime() + 3 * BUS_RETENTION_MS));
+    const next = await announce(database, ['taxonomy'], { now: FIXTURE_NOW });
+    expect(next).toBeGreaterThan(latest);
+  });
+
+  it('refuses tags the site does not issue, and drops unknown tags another version wrote', async () => {
+    const database = await fixtureDatabase(harness);
+    await expect(announce(database, ['listings:nl', 'everything'])).rejects.toThrow(/not a cache tag/);
+    await database.db.insertInto('cache_invalidations').values({ tags: '["listings:nl","future:kind"]', created_at: FIXTURE_NOW.getTime() }).execute();
+    await database.db.insertInto('cache_invalidations').values({ tags: 'not json', created_at: FIXTURE_NOW.getTime() }).execute();
+    expect((await readInvalidationsAfter(database, 0)).map((entry) => entry.tags)).toEqual([['listings:nl'], []]);
+  });
+
+  it('finds articles public since a time with the all-locales listing rule', async () => {
+    const database = await fixtureDatabase(harness);
+    await expect(articlesPublicSince(database, FIXTURE_NOW.getTime(), LATER_NOW.getTime())).resolves.toEqual([{ id: 'nl-toekomst', locale: 'nl' }]);
+    await expect(articlesPublicSince(database, LATER_NOW.getTime(), FIXTURE_NOW.getTime())).resolves.toEqual([]);
+  });
+});
+
+/** An environment holding only `vars` (NodeJS.ProcessEnv requires NODE_ENV). */
+const env = (vars: Record<string, string>): NodeJS.ProcessEnv => ({ NODE_ENV: 'test', ...vars });
+
+describe('scheduler configuration', () => {
+  it.each([
+    [{}, 5000],
+    [{ SCHEDULER_INTERVAL_MS: '1000' }, 1000],
+    [{ SCHEDULER_INTERVAL_MS: ' 250 ' }, 250],
+  ])('reads the interval from %j', (vars, expected) => {
+    expect(intervalFromEnv(env(vars))).toBe(expected);
+  });
+
+  it.each(['0', '-5', '1.5', 'soon', '99'])('refuses SCHEDULER_INTERVAL_MS=%s', (value) => {
+    expect(() => intervalFromEnv(env({ SCHEDULER_INTERVAL_MS: value }))).toThrow(/SCHEDULER_INTERVAL_MS/);
+  });
+
+  it.each([
+    [{ PORT: '3201', __NEXT_PRIVATE_ORIGIN: 'http://localhost:3201' }, 'http://127.0.0.1:3201'],
+    [{ PORT: '3201', __NEXT_PRIVATE_ORIGIN: 'http://127.0.0.1:3201' }, 'http://127.0.0.1:3201'],
+    [{ PORT: '8080' }, 'http://127.0.0.1:8080'],
+    [{ PORT: '8080', __NEXT_PRIVATE_ORIGIN: 'http://10.0.0.7:8080' }, 'http://10.0.0.7:8080'],
+  ])('finds this instance at %j', (vars, expected) => {
+    expect(selfOrigin(env(vars))).toBe(expected);
+  });
+});

@@ -1,0 +1,13 @@
+/**
+ * Runs once when a server instance starts. It starts the publication scheduler
+ * (lib/publishing/scheduler.ts), which publishes scheduled articles on time and keeps this
+ * instance's cache in step with the others, in the Node.js runtime of `next start` and `next dev`
+ * only: never in the Edge runtime, and never while `next build` prerenders pages (its workers
+ * load this file too, and a build must not publish anything).
+ */
+export async function register(): Promise<void> {
+  if (process.env.NEXT_RUNTIME !== 'nodejs') return;
+  if (process.env.NEXT_PHASE === 'phase-production-build') return;
+  const { startScheduler } = await import('./lib/publishing/scheduler');
+  startScheduler();
+}
