@@ -105,12 +105,36 @@ function feedRoutes() {
   };
 }
 
+/**
+ * Previews are never indexed. A browser in Draft Mode (an editor, holding the bypass cookie) gets
+ * `X-Robots-Tag: noindex` on everything, and so does every shared-preview URL, whose token also
+ * must not leak to other pages through the Referer header. Listed after the security headers,
+ * so their Referrer-Policy is the one that applies there.
+ */
+function previewHeaders() {
+  const noindex = { key: 'X-Robots-Tag', value: 'noindex, nofollow' };
+  const sharePaths = ['nl', 'en'].flatMap((locale) => {
+    const localized = pathnames['/preview/[token]'];
+    const publicPath = (locale === 'nl' ? '' : `/${locale}`) + toPattern(localized[locale]);
+    return [publicPath, `/${locale}/preview/:token`];
+  });
+  return [
+    { source: '/:path*', has: [{ type: 'cookie', key: '__prerender_bypass' }], headers: [noindex] },
+    ...[...new Set(sharePaths)].map((source) => ({
+      source,
+      headers: [noindex, { key: 'Referrer-Policy', value: 'no-referrer' }],
+    })),
+  ];
+}
+
 /** @type {import('next').NextConfig} */
 const nextConfig = {
   reactStrictMode: true,
   // Browser tests and benchmarks build into their own folder so they never clobber a developer's build.
   distDir: process.env.NEXT_DIST_DIR || '.next',
   poweredByHeader: false,
+  // unauthorized() answers 401 with app/[locale]/preview/[token]/unauthorized.tsx (forged or expired preview links).
+  experimental: { authInterrupts: true },
   serverExternalPackages: ['better-sqlite3', 'pg', 'kysely'],
   images: {
     formats: ['image/avif', 'image/webp'],
@@ -124,7 +148,7 @@ const nextConfig = {
     return [...paginationRoutes().redirects, ...dutchRoutes().redirects, ...feedRoutes().redirects];
   },
   async headers() {
-    return [{ source: '/:path*', headers: securityHeaders() }];
+    return [{ source: '/:path*', headers: securityHeaders() }, ...previewHeaders()];
   },
 };
 

@@ -27,6 +27,11 @@ import { DEMO_CONTENT_DIR, seedDemoContent } from '@/lib/content/seed';
 import { requestRevalidation } from '@/lib/cache/revalidation';
 import { cacheTags, tagsForArticleChange } from '@/lib/cache/tags';
 import { createUser, listUsers, removeUser, UserInputError } from '@/lib/auth/users';
+import { getArticleForPreview } from '@/lib/data/preview';
+import { isLocale, locales, type Locale } from '@/lib/i18n/locales';
+import { buildShareLink } from '@/lib/preview/links';
+import { DEFAULT_PREVIEW_TTL_MS, InvalidTtlError, parseTtl, previewSecret } from '@/lib/preview/token';
+import { siteConfig } from '@/lib/site/config';
 
 const root = path.resolve(__dirname, '..');
 
@@ -45,12 +50,17 @@ Commands:
   user list              List desk accounts: email, name, role, created
   user remove --email <email>
                          Remove a desk account and end its sessions
+  preview-link <locale> <slug> [--ttl 2h]
+                         Print a signed preview link to the article (any status) that anyone can
+                         open until it expires: --ttl 30m, 2h, 1d … (default 24h, at most 7d).
+                         The link is on SITE_URL; the secret is PREVIEW_SECRET, or on SQLite a
+                         file beside the database that the site shares
 
 The database comes from DATABASE_URL (file:<path> or postgres://…; default file:./data/sportnieuws.db).
 The format is described in docs/content-format.md.`;
 
 const SHORT_USAGE =
-  'usage: npm run content -- import <file> | export [--out <file>] | seed [--if-empty] | migrate | schema | user add|list|remove  (--help for details)';
+  'usage: npm run content -- import <file> | export [--out <file>] | seed [--if-empty] | migrate | schema | user add|list|remove | preview-link <locale> <slug> [--ttl 2h]  (--help for details)';
 
 class UsageError extends Error {}
 
@@ -60,6 +70,7 @@ interface Command {
   out?: string;
   ifEmpty: boolean;
   user?: UserCommand;
+  preview?: { locale: Locale; slug: string; ttlMs: number };
 }
 
 type UserCommand =
@@ -108,6 +119,45 @@ function parseUserCommand(rest: string[], values: UserOptionValues): UserCommand
   return add;
 }
 
+/** `preview-link <locale> <slug> [--ttl 2h]`. */
+function parsePreviewLinkCommand(
+  rest: string[],
+  values: UserOptionValues & { out?: string; 'if-empty': boolean; ttl?: string },
+): NonNullable<Command['preview']> {
+  for (const option of ['out', 'if-empty', ...USER_OPTIONS] as const) {
+    const given = option === 'if-empty' || option === 'password-stdin' ? values[option] : values[option] !== undefined;
+    if (given) throw new UsageError(`--${option} does not apply to preview-link`);
+  }
+  const [locale, slug, extra] = rest;
+  if (locale === undefined || slug === undefined) throw new UsageError('preview-link needs a locale and a slug');
+  if (extra !== undefined) throw new UsageError(`unexpected argument "${extra}" for preview-link`);
+  if (!isLocale(locale)) throw new UsageError(`"${locale}" is not a locale; expected one of ${locales.join(', ')}`);
+  let ttlMs = DEFAULT_PREVIEW_TTL_MS;
+  if (values.ttl !== undefined) {
+    try {
+      ttlMs = parseTtl(values.ttl);
+    } catch (error) {
+      if (error instanceof InvalidTtlError) throw new UsageError(`--ttl: ${error.message}`);
+      throw error;
+    }
+  }
+  return { locale, slug, ttlMs };
+}
+
+/** Prints the link on stdout (for scripts) and its expiry on stderr; 1 when there is no such article. */
+async function printPreviewLink(database: Database, request: NonNullable<Command['preview']>): Promise<number> {
+  let found = await getArticleForPreview(database, request.locale, request.slug);
+  if (found?.kind === 'moved') found = await getArticleForPreview(database, request.locale, found.slug);
+  if (found?.kind !== 'article') {
+    console.error(`content: there is no article "${request.slug}" in locale ${request.locale}`);
+    return 1;
+  }
+  const link = buildShareLink(found.article, { ttlMs: request.ttlMs, now: new Date(), secret: previewSecret(), siteUrl: siteConfig.url });
+  console.log(link.url);
+  console.error(`Valid until ${link.expiresAt} for "${found.article.title}" (${found.article.status}).`);
+  return 0;
+}
+
 function parseCommand(argv: string[]): Command | 'help' {
   let parsed;
   try {
@@ -122,6 +172,7 @@ function parseCommand(argv: string[]): Command | 'help' {
         name: { type: 'string' },
         role: { type: 'string' },
         'password-stdin': { type: 'boolean', default: false },
+        ttl: { type: 'string' },
         help: { type: 'boolean', short: 'h', default: false },
       },
     });
@@ -132,6 +183,8 @@ function parseCommand(argv: string[]): Command | 'help' {
   if (values.help || positionals[0] === 'help') return 'help';
   const [name, ...rest] = positionals;
   if (name === undefined) throw new UsageError('no command given');
+  if (name === 'preview-link') return { name, ifEmpty: false, preview: parsePreviewLinkCommand(rest, values) };
+  if (values.ttl !== undefined) throw new UsageError(`--ttl does not apply to ${name}`);
   if (name === 'user') {
     if (values.out !== undefined || values['if-empty']) throw new UsageError(`--${values.out !== undefined ? 'out' : 'if-empty'} does not apply to user`);
     return { name, ifEmpty: false, user: parseUserCommand(rest, values) };
@@ -304,6 +357,11 @@ async function run(command: Command): Promise<number> {
     case 'user':
       if (command.user === undefined) throw new UsageError('user needs add, list or remove');
       return runUserCommand(command.user);
+    case 'preview-link': {
+      const request = command.preview;
+      if (request === undefined) throw new UsageError('preview-link needs a locale and a slug');
+      return withDatabase((database) => printPreviewLink(database, request));
+    }
     default:
       throw new UsageError(`unknown command "${command.name}"`);
   }

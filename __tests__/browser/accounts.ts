@@ -5,3 +5,11 @@ export const TEST_EDITOR = {
   role: 'editor',
   password: 'een-lang-testwachtwoord-2026',
 } as const;
+
+/** An admin account (users, sections, authors), for the admin screens' suite. */
+export const TEST_ADMIN = {
+  email: 'beheer@example.test',
+  name: 'Bram Beheer',
+  role: 'admin',
+  password: 'een-ander-lang-testwachtwoord-2026',
+} as const;

@@ -8,7 +8,8 @@ import { spawn, spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readdirSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { TEST_EDITOR } from './accounts';
+import { TEST_ADMIN, TEST_EDITOR } from './accounts';
+import { E2E_PREVIEW_SECRET } from './preview-secret';
 
 const root = path.resolve(__dirname, '..', '..');
 const port = process.env.E2E_PORT ?? '3100';
@@ -20,6 +21,7 @@ const env: NodeJS.ProcessEnv = {
   NEXT_DIST_DIR: process.env.E2E_DIST_DIR ?? '.next-e2e',
   NEXT_TELEMETRY_DISABLED: '1',
   PORT: port,
+  PREVIEW_SECRET: E2E_PREVIEW_SECRET,
 };
 
 function step(label: string, command: string, args: string[], input?: string) {
@@ -39,12 +41,14 @@ if (existsSync(fixtures)) {
     step(`importing ${file}`, process.execPath, [tsx, 'scripts/content.ts', 'import', path.join(fixtures, file)]);
   }
 }
-step(
-  `adding the desk account ${TEST_EDITOR.email}`,
-  process.execPath,
-  [tsx, 'scripts/content.ts', 'user', 'add', '--email', TEST_EDITOR.email, '--name', TEST_EDITOR.name, '--role', TEST_EDITOR.role, '--password-stdin'],
-  `${TEST_EDITOR.password}\n`,
-);
+for (const account of [TEST_EDITOR, TEST_ADMIN]) {
+  step(
+    `adding the desk account ${account.email}`,
+    process.execPath,
+    [tsx, 'scripts/content.ts', 'user', 'add', '--email', account.email, '--name', account.name, '--role', account.role, '--password-stdin'],
+    `${account.password}\n`,
+  );
+}
 if (process.env.E2E_SKIP_BUILD !== '1' || !existsSync(path.join(root, env.NEXT_DIST_DIR!, 'BUILD_ID'))) {
   step('building', process.execPath, [require.resolve('next/dist/bin/next'), 'build']);
 }

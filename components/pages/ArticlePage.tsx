@@ -1,12 +1,13 @@
 import type { Metadata } from 'next';
 import Image from 'next/image';
-import { notFound, permanentRedirect } from 'next/navigation';
+import { notFound, permanentRedirect, redirect } from 'next/navigation';
 import { getTranslations } from 'next-intl/server';
 import { ArticleBody } from '@/components/article/ArticleBody';
 import { ArticleByline } from '@/components/article/ArticleByline';
 import { UpdateNotice } from '@/components/article/UpdateNotice.client';
 import { ArticleList } from '@/components/listing/ArticleList';
 import { ArticleStructuredData } from '@/components/seo/ArticleStructuredData';
+import { PreviewBanner, type ArticlePreview } from '@/components/preview/PreviewBanner';
 import { QueryProvider } from '@/components/providers/QueryProvider.client';
 import { VideoObjectsJsonLd } from '@/components/video/VideoObjectsJsonLd';
 import type { Article } from '@/lib/content/model';
@@ -15,6 +16,8 @@ import { getPathname, Link } from '@/lib/i18n/navigation';
 import { pageMetadata } from '@/lib/seo/metadata';
 import { siteConfig } from '@/lib/site/config';
 import { getArticle, getRelatedArticles } from '@/lib/site/content';
+import { getDraftPreview } from '@/lib/preview/draft-article';
+import { previewRelatedArticles } from '@/lib/preview/related';
 import styles from './pages.module.css';
 
 export const articlePath = (locale: Locale, slug: string) =>
@@ -31,10 +34,35 @@ export async function resolveArticle(locale: Locale, slug: string): Promise<Arti
   return found.article;
 }
 
+/**
+ * What the article route renders for this request: in Draft Mode with an editor's session, the
+ * stored article in any status (a temporary redirect for an old slug, since the slug may still
+ * change); for everyone else the public article, as {@link resolveArticle}.
+ */
+export async function resolveArticleForRequest(locale: Locale, slug: string): Promise<{ article: Article; preview?: ArticlePreview }> {
+  const draft = await getDraftPreview(locale, slug);
+  if (draft === null) return { article: await resolveArticle(locale, slug) };
+  if (draft.found === null) notFound();
+  if (draft.found.kind === 'moved') redirect(articlePath(locale, draft.found.slug));
+  const { article } = draft.found;
+  return { article, preview: { kind: 'draft', articleId: article.id, status: article.status } };
+}
+
+/** Metadata for a previewed article: as the public page would have it, but never indexed. */
+export function previewArticleMetadata(article: Article): Metadata {
+  return { ...metadataFor(article), robots: { index: false, follow: false } };
+}
+
 export async function articleMetadata(locale: Locale, slug: string): Promise<Metadata> {
+  const draft = await getDraftPreview(locale, slug);
+  if (draft !== null) return draft.found?.kind === 'article' ? previewArticleMetadata(draft.found.article) : { robots: { index: false, follow: false } };
   const found = await getArticle(locale, slug);
   if (!found || found.kind !== 'article') return {};
-  const { article } = found;
+  return metadataFor(found.article);
+}
+
+function metadataFor(article: Article): Metadata {
+  const locale = article.locale;
   return pageMetadata({
     locale,
     title: article.title,
@@ -45,17 +73,22 @@ export async function articleMetadata(locale: Locale, slug: string): Promise<Met
   });
 }
 
-/** The article page, in the order readers expect it (see the anatomy in the README). */
-export async function ArticlePage({ article }: { article: Article }) {
+/**
+ * The article page, in the order readers expect it (see the anatomy in the README). With
+ * `preview` it is the same page under a preview banner, without the live update check (which
+ * follows the public version).
+ */
+export async function ArticlePage({ article, preview }: { article: Article; preview?: ArticlePreview }) {
   const locale = article.locale;
   const [related, t] = await Promise.all([
-    getRelatedArticles(article),
+    preview ? previewRelatedArticles(article) : getRelatedArticles(article),
     getTranslations({ locale, namespace: 'ArticlePage' }),
   ]);
   const publishedAt = article.publishedAt ?? article.updatedAt;
 
   return (
     <>
+      {preview ? <PreviewBanner locale={locale} preview={preview} /> : null}
       <ArticleStructuredData article={article} />
       <article className={styles.article} lang={locale}>
         <header className={styles.articleHeader}>
@@ -109,9 +142,11 @@ export async function ArticlePage({ article }: { article: Article }) {
         ) : null}
       </article>
 
-      <QueryProvider>
-        <UpdateNotice articleId={article.id} updatedAt={article.updatedAt} path={articlePath(locale, article.slug)} />
-      </QueryProvider>
+      {preview ? null : (
+        <QueryProvider>
+          <UpdateNotice articleId={article.id} updatedAt={article.updatedAt} path={articlePath(locale, article.slug)} />
+        </QueryProvider>
+      )}
 
       {related.length > 0 ? (
         <section aria-labelledby="related-heading" className={styles.related}>

@@ -1,7 +1,9 @@
-import { ArticlePage, articleMetadata, resolveArticle } from '@/components/pages/ArticlePage';
+import { ArticlePage, articleMetadata, resolveArticleForRequest } from '@/components/pages/ArticlePage';
 import { requireLocale } from '@/lib/site/params';
 
 // Rendered on first visit, then served statically until the article's tags are revalidated.
+// In Draft Mode Next renders per request and sends `private, no-store`; only an editor's session
+// then sees the stored (draft) text, and nothing of that render is cached.
 export const revalidate = 3600;
 export function generateStaticParams() {
   return [];
@@ -14,6 +16,6 @@ export async function generateMetadata({ params }: PageProps<'/[locale]/news/[sl
 
 export default async function Page({ params }: PageProps<'/[locale]/news/[slug]'>) {
   const { locale, slug } = await params;
-  const article = await resolveArticle(requireLocale(locale), slug);
-  return <ArticlePage article={article} />;
+  const { article, preview } = await resolveArticleForRequest(requireLocale(locale), slug);
+  return <ArticlePage article={article} preview={preview} />;
 }
