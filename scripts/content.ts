@@ -24,6 +24,7 @@ import {
 } from '@/lib/content/import';
 import { CONTENT_SCHEMA_FILE, renderContentJsonSchema } from '@/lib/content/json-schema';
 import { DEMO_CONTENT_DIR, seedDemoContent } from '@/lib/content/seed';
+import { announce } from '@/lib/cache/bus';
 import { requestRevalidation } from '@/lib/cache/revalidation';
 import { cacheTags, tagsForArticleChange } from '@/lib/cache/tags';
 import { createUser, listUsers, removeUser, UserInputError } from '@/lib/auth/users';
@@ -224,7 +225,7 @@ function report(outcome: ImportOutcome, source: string): number {
 }
 
 /** After a successful write, asks a running site to drop the cached pages it affects. */
-async function revalidateRunningSite(outcome: ImportOutcome): Promise<void> {
+async function revalidateRunningSite(database: Database, outcome: ImportOutcome): Promise<void> {
   if (!outcome.ok) return;
   const changed = outcome.articles.filter((article) => article.action !== 'unchanged');
   // Section and author rows are upserted without reporting whether they changed, so a file that
@@ -232,11 +233,14 @@ async function revalidateRunningSite(outcome: ImportOutcome): Promise<void> {
   const taxonomy = outcome.summary.sections > 0 || outcome.summary.authors > 0;
   if (changed.length === 0 && !taxonomy) return;
   const tags = [...tagsForArticleChange(changed), ...(taxonomy ? [cacheTags.taxonomy()] : [])];
+  // Every running instance reads the invalidation table on its scheduler tick; the request below
+  // only makes the one at REVALIDATE_URL refresh at once instead of within a tick.
+  await announce(database, tags);
   const result = await requestRevalidation(tags);
   if (result.kind === 'revalidated') console.log(`Refreshed the running site at ${result.url}.`);
-  else if (result.kind === 'no-server') console.log(`No running site at ${result.url}; it shows the changes when it next starts.`);
+  else if (result.kind === 'no-server') console.log(`No site answered at ${result.url}; running instances refresh within a few seconds, others when they start.`);
   else if (result.kind === 'refused') console.error(`The site at ${result.url} refused to refresh (HTTP ${result.status}); check REVALIDATE_SECRET.`);
-  else console.log('Set REVALIDATE_SECRET (and REVALIDATE_URL) so imports refresh a running site at once.');
+  else console.log('Set REVALIDATE_SECRET (and REVALIDATE_URL) so imports refresh a running site at once; instances still refresh within a few seconds.');
 }
 
 /**
@@ -319,7 +323,7 @@ async function run(command: Command): Promise<number> {
       return withDatabase(async (database) => {
         const outcome = await importContentFile(database, file);
         const code = report(outcome, file);
-        await revalidateRunningSite(outcome);
+        await revalidateRunningSite(database, outcome);
         return code;
       });
     }
@@ -340,7 +344,7 @@ async function run(command: Command): Promise<number> {
           return 0;
         }
         const code = report(outcome, DEMO_CONTENT_DIR);
-        await revalidateRunningSite(outcome);
+        await revalidateRunningSite(database, outcome);
         return code;
       });
     case 'migrate':
