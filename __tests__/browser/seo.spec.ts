@@ -41,7 +41,7 @@ test.describe('sitemaps and robots.txt', () => {
     test.setTimeout(180_000);
     const robots = await fetchText(request, '/robots.txt', /^text\/plain/);
     expect(robots).toContain('User-agent: *');
-    for (const path of ['/redactie', '/en/desk', '/api/', '/preview']) expect(robots).toContain(`Disallow: ${path}`);
+    for (const path of ['/redactie', '/en/desk', '/api/', '/voorvertoning/', '/en/preview/']) expect(robots).toContain(`Disallow: ${path}`);
     const sitemapLine = /^Sitemap: (.+)$/m.exec(robots);
     expect(sitemapLine?.[1]).toBe(`${baseURL}/sitemap.xml`);
 

@@ -147,8 +147,8 @@ export async function newsSitemapXml(now: Date = new Date()): Promise<string> {
   );
 }
 
-/** Paths crawlers must stay out of: the editor desk (both locales), the API and previews. */
-export const ROBOTS_DISALLOW = ['/redactie', '/en/desk', '/api/', '/preview'] as const;
+/** Paths crawlers must stay out of: the editor desk (both locales), the API and shared previews (noindex as well). */
+export const ROBOTS_DISALLOW = ['/redactie', '/en/desk', '/api/', '/voorvertoning/', '/en/preview/'] as const;
 
 /** `/robots.txt`. */
 export function robotsTxt(): string {
