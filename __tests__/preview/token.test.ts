@@ -55,6 +55,19 @@ describe('signPreviewToken and verifyPreviewToken', () => {
     expect(verifyPreviewToken(altered, SECRET, NOW)).toEqual({ ok: false, reason: 'signature' });
   });
 
+  it('refuses every other spelling of the last signature character, though it decodes to the same bytes', () => {
+    const alphabet = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_';
+    const last = alphabet.indexOf(signature.slice(-1));
+    // The 43rd character carries 4 bits of the 32-byte signature and 2 bits the decoder ignores.
+    const spellings = [0, 1, 2, 3].map((low) => alphabet[(last & ~3) + low]!).filter((char) => char !== signature.slice(-1));
+    expect(spellings).toHaveLength(3);
+    for (const char of spellings) {
+      const respelled = `${signature.slice(0, 42)}${char}`;
+      expect(Buffer.from(respelled, 'base64url')).toEqual(Buffer.from(signature, 'base64url'));
+      expect(verifyPreviewToken([version, id, expiry, respelled].join('.'), SECRET, NOW)).toEqual({ ok: false, reason: 'signature' });
+    }
+  });
+
   it.each([
     ['an empty string', ''],
     ['a random word', 'hallo'],

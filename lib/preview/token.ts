@@ -121,8 +121,10 @@ export function verifyPreviewToken(token: string, secret: string, now: Date = ne
     return { ok: false, reason: 'malformed' };
   }
   const seconds = Number(expiry);
-  const expected = sign(secret, articleId, seconds);
-  const presented = Buffer.from(signature, 'base64url');
+  // Compared as text, not as decoded bytes: the 43rd base64url character carries 2 bits the decoder
+  // ignores, so four spellings decode to the same signature, and an altered link must not pass.
+  const expected = Buffer.from(sign(secret, articleId, seconds).toString('base64url'));
+  const presented = Buffer.from(signature);
   if (presented.length !== expected.length || !timingSafeEqual(presented, expected)) return { ok: false, reason: 'signature' };
   const expiresAt = new Date(seconds * 1000);
   if (expiresAt.getTime() <= now.getTime()) return { ok: false, reason: 'expired' };
