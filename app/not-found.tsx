@@ -1,21 +1,36 @@
-import { NextIntlClientProvider } from 'next-intl';
-import { getMessages, setRequestLocale } from 'next-intl/server';
-import LocaleNotFound from './[locale]/not-found';
+import messages from '@/messages/nl.json';
 import { defaultLocale } from '@/lib/i18n/locales';
+import pathnames from '@/lib/i18n/pathnames.json';
+import styles from '@/components/layout/layout.module.css';
 import './globals.css';
 
-// Paths outside every locale (for example "/nl-be/…") get the default edition's 404 page.
-export default async function RootNotFound() {
-  setRequestLocale(defaultLocale);
-  const messages = await getMessages({ locale: defaultLocale });
+/**
+ * Paths outside every locale (for example "/nl-be/…") get the default edition's 404 page.
+ *
+ * Deliberately free of next-intl: Next renders the root not-found into the tree of EVERY page (it is
+ * the root layout's not-found boundary), so a client provider here would ship its messages with every
+ * page, and next-intl's request locale set here would leak into the page around it. The strings are
+ * read on the server from the default locale's catalogue; the links are plain anchors.
+ */
+export default function RootNotFound() {
+  const t = messages.NotFound;
   return (
     <html lang={defaultLocale}>
       <body>
-        <NextIntlClientProvider locale={defaultLocale} messages={{ NotFound: messages.NotFound ?? {} }}>
-          <main id="main">
-            <LocaleNotFound />
-          </main>
-        </NextIntlClientProvider>
+        <main id="main">
+          <div className={styles.errorPage}>
+            <h1>{t.title}</h1>
+            <p>{t.description}</p>
+            <ul>
+              <li>
+                <a href="/">{t.home}</a>
+              </li>
+              <li>
+                <a href={pathnames['/search'].nl}>{t.search}</a>
+              </li>
+            </ul>
+          </div>
+        </main>
       </body>
     </html>
   );
