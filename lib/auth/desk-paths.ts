@@ -10,17 +10,43 @@
 import pathnames from '@/lib/i18n/pathnames.json';
 import { defaultLocale, locales, type Locale } from '@/lib/i18n/locales';
 
-type DeskPathname = '/desk' | '/desk/sign-in';
+/** Every desk route, as named in pathnames.json. */
+export type DeskPathname =
+  | '/desk'
+  | '/desk/sign-in'
+  | '/desk/articles/new'
+  | '/desk/articles/[id]'
+  | '/desk/articles/[id]/revisions'
+  | '/desk/media'
+  | '/desk/users'
+  | '/desk/sections'
+  | '/desk/authors';
 
-function publicPath(locale: Locale, pathname: DeskPathname): string {
-  const localized = pathnames[pathname][locale];
+/**
+ * The public path of a desk route in `locale`; `id` fills an `[id]` segment (URL-encoded, so an
+ * article id can never add path segments).
+ */
+export function deskRoutePath(locale: Locale, pathname: DeskPathname, id?: string): string {
+  let localized: string = pathnames[pathname][locale];
+  if (localized.includes('[id]')) {
+    if (id === undefined) throw new Error(`${pathname} needs an id`);
+    localized = localized.replace('[id]', encodeURIComponent(id));
+  }
   return locale === defaultLocale ? localized : `/${locale}${localized}`;
 }
+
+const publicPath = (locale: Locale, pathname: DeskPathname) => deskRoutePath(locale, pathname);
 
 /** `/redactie` or `/en/desk`. */
 export const deskPath = (locale: Locale) => publicPath(locale, '/desk');
 /** `/redactie/inloggen` or `/en/desk/sign-in`. */
 export const signInPath = (locale: Locale) => publicPath(locale, '/desk/sign-in');
+/** `/redactie/artikelen/nieuw` or `/en/desk/articles/new`. */
+export const newArticlePath = (locale: Locale) => publicPath(locale, '/desk/articles/new');
+/** `/redactie/artikelen/<id>` or `/en/desk/articles/<id>`. */
+export const articleEditPath = (locale: Locale, id: string) => deskRoutePath(locale, '/desk/articles/[id]', id);
+/** `/redactie/artikelen/<id>/versies` or `/en/desk/articles/<id>/revisions`. */
+export const articleRevisionsPath = (locale: Locale, id: string) => deskRoutePath(locale, '/desk/articles/[id]/revisions', id);
 
 /** The sign-in page's URL that returns to `next` (already checked) afterwards. */
 export function signInUrl(locale: Locale, next: string): string {

@@ -1,9 +1,15 @@
 import type { Metadata } from 'next';
 import { getTranslations } from 'next-intl/server';
-import { DeskHome } from '@/components/desk/DeskHome';
+import { DeskArticleList } from '@/components/desk/DeskArticleList';
+import { DeskShell } from '@/components/desk/DeskShell';
+import { deskPath } from '@/lib/auth/desk-paths';
 import { requireEditor } from '@/lib/auth/request-session';
+import { InvalidCursorError } from '@/lib/data/cursor';
+import { listDeskArticles } from '@/lib/data/desk';
+import { listAllSections } from '@/lib/data/taxonomy';
+import { getDatabase } from '@/lib/db/connection';
+import { deskListHref, parseDeskListParams } from '@/lib/desk/list-params';
 import { requireLocale } from '@/lib/site/params';
-import { signOut } from './actions';
 
 // Behind a session: rendered per request, never cached (Next sends `private, no-store` for it),
 // and kept out of search engines.
@@ -11,12 +17,41 @@ export const dynamic = 'force-dynamic';
 
 export async function generateMetadata({ params }: PageProps<'/[locale]/desk'>): Promise<Metadata> {
   const locale = requireLocale((await params).locale);
-  const t = await getTranslations({ locale, namespace: 'DeskHome' });
-  return { title: t('title'), robots: { index: false, follow: false } };
+  const t = await getTranslations({ locale, namespace: 'DeskArticleList' });
+  return { title: t('metaTitle'), robots: { index: false, follow: false } };
 }
 
-export default async function Page({ params }: PageProps<'/[locale]/desk'>) {
+/** The article list: every article of every status, filtered by the query string. */
+export default async function Page({ params, searchParams }: PageProps<'/[locale]/desk'>) {
   const locale = requireLocale((await params).locale);
-  const session = await requireEditor(locale);
-  return <DeskHome locale={locale} user={session.user} signOut={signOut.bind(null, locale)} />;
+  const { filters, cursor } = parseDeskListParams(await searchParams);
+  const session = await requireEditor(locale, deskListHref(deskPath(locale), filters, cursor));
+  const database = await getDatabase();
+  const now = new Date();
+  const options = { ...filters, limit: 25 };
+
+  let badCursor = false;
+  let page;
+  try {
+    page = await listDeskArticles(database, { ...options, cursor }, now);
+  } catch (error) {
+    if (!(error instanceof InvalidCursorError)) throw error;
+    badCursor = true;
+    page = await listDeskArticles(database, options, now);
+  }
+  const sections = await listAllSections(database);
+
+  return (
+    <DeskShell locale={locale} user={session.user} current="articles">
+      <DeskArticleList
+        locale={locale}
+        page={page}
+        filters={filters}
+        paged={cursor !== null && !badCursor}
+        badCursor={badCursor}
+        sections={sections}
+        now={now}
+      />
+    </DeskShell>
+  );
 }

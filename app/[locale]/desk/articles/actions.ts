@@ -1,0 +1,224 @@
+'use server';
+/**
+ * The article desk's Server Actions: save (create or edit), publication changes, share preview
+ * and restoring a revision. Each one checks the origin explicitly (on top of Next's own check),
+ * then the session and the `articles.edit` permission again: a Server Action is a public endpoint,
+ * whatever page rendered its form. Every input is validated here, on the server; the forms'
+ * bound arguments (id, revision) are only ever used after those checks.
+ *
+ * After every successful write the outcome's cache tags are revalidated on every instance
+ * (revalidateEverywhere), so readers see a publication or an unpublication at once.
+ */
+import { getTranslations } from 'next-intl/server';
+import { redirect } from 'next/navigation';
+import type { ArticleFormState, PublicationState, RestoreState, SharePreviewState, ShownProblem } from '@/components/desk/editor-state';
+import { ArticleIdSchema, ArticleInputSchema, type ArticleStatus } from '@/lib/content/model';
+import { formatPath, type Problem } from '@/lib/content/validate';
+import { articleEditPath } from '@/lib/auth/desk-paths';
+import { assertSameOriginAction, getSession } from '@/lib/auth/request-session';
+import { can } from '@/lib/auth/roles';
+import type { ValidSession } from '@/lib/auth/sessions';
+import { changePublication, getDeskArticle, restoreRevision, saveArticle, suggestSlug, type DeskUser, type PublicationAction } from '@/lib/data/desk';
+import { cardTime } from '@/lib/dates/format';
+import { getDatabase } from '@/lib/db/connection';
+import { ARTICLE_FORM_FIELDS, buildArticleInput, placeProblems, readArticleForm, type ArticleFormValues, type FieldProblem } from '@/lib/desk/article-form';
+import { parseLocalDateTime } from '@/lib/desk/datetime-local';
+import { problemMessageKey } from '@/lib/desk/problem-messages';
+import { defaultLocale, isLocale, type Locale } from '@/lib/i18n/locales';
+import { createShareLink } from '@/lib/preview/links';
+import { revalidateEverywhere } from '@/lib/publishing/revalidate';
+import { siteConfig } from '@/lib/site/config';
+
+type Gate = { ok: true; session: ValidSession; user: DeskUser } | { ok: false; reason: 'refused' | 'signedOut' | 'forbidden' };
+
+/** Origin, session and permission, in that order; never throws for a refusal. */
+async function gate(): Promise<Gate> {
+  try {
+    await assertSameOriginAction();
+  } catch {
+    return { ok: false, reason: 'refused' };
+  }
+  const session = await getSession();
+  if (session === null) return { ok: false, reason: 'signedOut' };
+  if (!can(session.user.role, 'articles.edit')) return { ok: false, reason: 'forbidden' };
+  return { ok: true, session, user: { id: session.user.id, name: session.user.name } };
+}
+
+const localeOf = (raw: string): Locale => (isLocale(raw) ? raw : defaultLocale);
+
+/**
+ * The problems in the editor's language, in the order of the form's fields (article-wide ones
+ * first). `values` lets an empty required choice say "choose one" rather than "not a slug".
+ */
+async function localizeProblems(locale: Locale, problems: readonly FieldProblem[], values?: ArticleFormValues): Promise<ShownProblem[]> {
+  const t = await getTranslations({ locale, namespace: 'DeskArticleForm' });
+  const order = (problem: FieldProblem) => (problem.field === null ? -1 : ARTICLE_FORM_FIELDS.indexOf(problem.field));
+  const sorted = [...problems].sort((a, b) => order(a) - order(b));
+  return sorted.map((problem) => {
+    const key = problemMessageKey(problem, values);
+    const message = key === null ? problem.message : t(`problem.${key}`);
+    return { field: problem.field, message, ...(problem.line !== undefined ? { line: problem.line } : {}) };
+  });
+}
+
+/** The model's own schema, for the fields the data layer never gets to see because the body text did not parse. */
+function schemaProblems(article: Record<string, unknown>, bodySyntaxFailed: boolean): Problem[] {
+  const result = ArticleInputSchema.safeParse(article);
+  if (result.success) return [];
+  return result.error.issues
+    .map((issue) => ({ path: formatPath(issue.path), message: issue.message }))
+    .filter((problem) => !(bodySyntaxFailed && problem.path === 'body'));
+}
+
+/**
+ * Creates (`target` null) or saves an article from the editing form. On any problem the form
+ * gets back every submitted value plus the problems, placed on their fields; on success the
+ * editor lands on the article's page (a new revision number for the next save).
+ */
+export async function saveArticleAction(
+  rawLocale: string,
+  target: { id: string; baseRevision: number } | null,
+  previous: ArticleFormState,
+  form: FormData,
+): Promise<ArticleFormState> {
+  const locale = localeOf(rawLocale);
+  const t = await getTranslations({ locale, namespace: 'DeskArticleForm' });
+  const values = readArticleForm(form);
+  const fail = (problems: ShownProblem[], formError: string | null = null): ArticleFormState => ({
+    values,
+    problems,
+    formError,
+    attempt: previous.attempt + 1,
+  });
+
+  const access = await gate();
+  if (!access.ok) return fail([], t(access.reason));
+  // Bound arguments travel through the browser: check their shape like any other input.
+  if (target !== null && (!ArticleIdSchema.safeParse(target.id).success || !Number.isSafeInteger(target.baseRevision) || target.baseRevision < 0)) {
+    return fail([], t('refused'));
+  }
+  const database = await getDatabase();
+
+  let status: ArticleStatus = 'draft';
+  let storedPublishedAt: string | undefined;
+  if (target !== null) {
+    const existing = await getDeskArticle(database, target.id);
+    if (existing === null) return fail([], t('missing'));
+    status = existing.input.status;
+    storedPublishedAt = existing.input.publishedAt;
+    // The language is fixed once an article exists.
+    values.locale = existing.input.locale;
+  }
+  if (status !== 'published') values.substantive = false;
+
+  const suggestedSlug =
+    values.slug.trim() === '' && values.title.trim() !== '' && isLocale(values.locale)
+      ? await suggestSlug(database, values.locale, values.title, target?.id)
+      : undefined;
+  const built = buildArticleInput(values, {
+    status,
+    timeZone: siteConfig.timeZone,
+    ...(suggestedSlug ? { suggestedSlug } : {}),
+    ...(storedPublishedAt ? { storedPublishedAt } : {}),
+  });
+
+  if (built.problems.length > 0) {
+    // Nothing can be saved; still report every other field's problems in the same round.
+    const bodySyntaxFailed = built.problems.some((problem) => problem.code === 'bodySyntax');
+    const others = placeProblems(schemaProblems(built.article, bodySyntaxFailed), built.bodyLines, values).filter(
+      (problem) => !built.problems.some((own) => own.field === problem.field && own.field === 'publishedAt'),
+    );
+    return fail(await localizeProblems(locale, [...built.problems, ...others], values));
+  }
+
+  const outcome = await saveArticle(database, {
+    ...(target !== null ? { id: target.id, baseRevision: target.baseRevision } : {}),
+    article: built.article,
+    substantive: values.substantive,
+    user: access.user,
+    now: new Date(),
+  });
+  if (!outcome.ok) {
+    const problems = await localizeProblems(locale, placeProblems(outcome.problems, built.bodyLines, values), values);
+    return fail(outcome.conflict ? problems.filter((problem) => problem.field !== null) : problems, outcome.conflict ? t('conflict') : null);
+  }
+  await revalidateEverywhere(outcome.tags);
+  redirect(`${articleEditPath(locale, outcome.id)}?notice=${target === null ? 'created' : 'saved'}`);
+}
+
+const INTENTS = ['publish', 'schedule', 'unpublish'] as const;
+type Intent = (typeof INTENTS)[number];
+const isIntent = (value: unknown): value is Intent => typeof value === 'string' && (INTENTS as readonly string[]).includes(value);
+
+/** Publish now, schedule for a time in the site zone, or unpublish (back to draft). */
+export async function changePublicationAction(rawLocale: string, id: string, previous: PublicationState, form: FormData): Promise<PublicationState> {
+  const locale = localeOf(rawLocale);
+  const t = await getTranslations({ locale, namespace: 'DeskPublication' });
+  const formT = await getTranslations({ locale, namespace: 'DeskArticleForm' });
+  const scheduleAtValue = typeof form.get('scheduleAt') === 'string' ? String(form.get('scheduleAt')).slice(0, 40) : '';
+  const fail = (error: string): PublicationState => ({ error, scheduleAt: scheduleAtValue, attempt: previous.attempt + 1 });
+
+  const access = await gate();
+  if (!access.ok) return fail(access.reason === 'refused' ? t('refused') : formT(access.reason));
+  const intent = form.get('intent');
+  if (!isIntent(intent) || !ArticleIdSchema.safeParse(id).success) return fail(t('refused'));
+
+  let action: PublicationAction;
+  if (intent === 'schedule') {
+    const parsed = parseLocalDateTime(scheduleAtValue, siteConfig.timeZone);
+    if (!parsed.ok) return fail(formT(parsed.reason === 'format' ? 'problem.publishedAtFormat' : 'problem.publishedAtNonexistent'));
+    action = { kind: 'schedule', at: new Date(parsed.iso) };
+  } else {
+    action = { kind: intent };
+  }
+
+  const outcome = await changePublication(await getDatabase(), { id, action, user: access.user, now: new Date() });
+  if (!outcome.ok) {
+    const problems = await localizeProblems(locale, placeProblems(outcome.problems, []));
+    return fail(problems.map((problem) => problem.message).join(' '));
+  }
+  await revalidateEverywhere(outcome.tags);
+  const notice = intent === 'publish' ? 'published' : intent === 'schedule' ? 'scheduled' : 'unpublished';
+  redirect(`${articleEditPath(locale, outcome.id)}?notice=${notice}`);
+}
+
+/** A signed preview link for a colleague without an account (24 hours). */
+export async function createSharePreviewAction(rawLocale: string, id: string, _previous: SharePreviewState, _form: FormData): Promise<SharePreviewState> {
+  const locale = localeOf(rawLocale);
+  const t = await getTranslations({ locale, namespace: 'DeskSharePreview' });
+  const formT = await getTranslations({ locale, namespace: 'DeskArticleForm' });
+  const failed = (error: string): SharePreviewState => ({ url: null, expires: null, expiresIso: null, error });
+
+  const access = await gate();
+  if (!access.ok) return failed(access.reason === 'refused' ? t('refused') : formT(access.reason));
+  if (!ArticleIdSchema.safeParse(id).success) return failed(t('refused'));
+  try {
+    const now = new Date();
+    const link = await createShareLink(id, undefined, now);
+    return { url: link.url, expires: cardTime(link.expiresAt, now, locale, siteConfig.timeZone), expiresIso: link.expiresAt, error: null };
+  } catch (error) {
+    console.error(`Share preview for article ${id} failed: ${error instanceof Error ? error.message : String(error)}`);
+    return failed(t('failed'));
+  }
+}
+
+/**
+ * Restores revision `number` as a new revision. Problems (the revision's slug taken by now, a
+ * removed section) come back to the form as a message.
+ */
+export async function restoreRevisionAction(rawLocale: string, id: string, number: number, previous: RestoreState, _form: FormData): Promise<RestoreState> {
+  const locale = localeOf(rawLocale);
+  const t = await getTranslations({ locale, namespace: 'DeskRevisions' });
+  const formT = await getTranslations({ locale, namespace: 'DeskArticleForm' });
+  const fail = (error: string): RestoreState => ({ error, attempt: previous.attempt + 1 });
+  const access = await gate();
+  if (!access.ok) return fail(formT(access.reason));
+  if (!ArticleIdSchema.safeParse(id).success || !Number.isSafeInteger(number) || number < 1) return fail(t('notFound'));
+  const outcome = await restoreRevision(await getDatabase(), { id, number, user: access.user, now: new Date() });
+  if (!outcome.ok) {
+    const problems = await localizeProblems(locale, placeProblems(outcome.problems, []));
+    return fail(t('restoreFailed', { reason: problems.map((problem) => problem.message).join(' ') }));
+  }
+  await revalidateEverywhere(outcome.tags);
+  redirect(`${articleEditPath(locale, outcome.id)}?notice=restored`);
+}

@@ -1,0 +1,49 @@
+import type { Metadata } from 'next';
+import { notFound } from 'next/navigation';
+import { getTranslations } from 'next-intl/server';
+import { DeskShell } from '@/components/desk/DeskShell';
+import { MediaLibrary } from '@/components/desk/media/MediaLibrary';
+import { deskRoutePath } from '@/lib/auth/desk-paths';
+import { requireEditor } from '@/lib/auth/request-session';
+import { can } from '@/lib/auth/roles';
+import { getDatabase } from '@/lib/db/connection';
+import { InvalidMediaCursorError, listMedia, type MediaPage } from '@/lib/media/store';
+import { siteConfig } from '@/lib/site/config';
+import { requireLocale } from '@/lib/site/params';
+
+// Behind a session: rendered per request, never cached, kept out of search engines.
+export const dynamic = 'force-dynamic';
+
+export async function generateMetadata({ params }: PageProps<'/[locale]/desk/media'>): Promise<Metadata> {
+  const locale = requireLocale((await params).locale);
+  const t = await getTranslations({ locale, namespace: 'DeskMedia' });
+  return { title: t('title'), robots: { index: false, follow: false } };
+}
+
+export default async function Page({ params, searchParams }: PageProps<'/[locale]/desk/media'>) {
+  const locale = requireLocale((await params).locale);
+  const path = deskRoutePath(locale, '/desk/media');
+  const session = await requireEditor(locale, path);
+  if (!can(session.user.role, 'articles.edit')) notFound();
+  const rawCursor = (await searchParams).cursor;
+  if (Array.isArray(rawCursor)) notFound();
+  let page: MediaPage;
+  try {
+    page = await listMedia(await getDatabase(), { cursor: rawCursor ?? null });
+  } catch (error) {
+    if (error instanceof InvalidMediaCursorError) notFound();
+    throw error;
+  }
+  return (
+    <DeskShell locale={locale} user={session.user} current="media">
+      <MediaLibrary
+        locale={locale}
+        page={page}
+        timeZone={siteConfig.timeZone}
+        now={new Date()}
+        olderHref={page.nextCursor === null ? null : `${path}?cursor=${encodeURIComponent(page.nextCursor)}`}
+        newestHref={rawCursor === undefined ? null : path}
+      />
+    </DeskShell>
+  );
+}

@@ -1,0 +1,70 @@
+'use client';
+// In the browser so a refused publication change (a schedule time in the past) shows its reason
+// in place and keeps the typed time (useActionState). Without JavaScript the form posts to the same
+// Server Action.
+import { useActionState, useEffect, useRef } from 'react';
+import { useTranslations } from 'next-intl';
+import type { DeskStatus } from '@/lib/data/desk';
+import type { PublicationState } from './editor-state';
+import styles from './deskPages.module.css';
+
+export function PublicationControls({
+  action,
+  status,
+  scheduleAt,
+  statusLine,
+}: {
+  action: (state: PublicationState, form: FormData) => Promise<PublicationState>;
+  status: DeskStatus;
+  /** The schedule field's starting value (datetime-local in the site zone). */
+  scheduleAt: string;
+  /** "Published since …" / "Scheduled for …", formatted on the server. */
+  statusLine: string;
+}) {
+  const t = useTranslations('DeskPublication');
+  const [state, formAction, pending] = useActionState(action, { error: null, scheduleAt, attempt: 0 });
+  const error = useRef<HTMLParagraphElement>(null);
+  useEffect(() => {
+    if (state.attempt > 0 && state.error) error.current?.focus();
+  }, [state.attempt, state.error]);
+
+  return (
+    <section aria-labelledby="publication-title">
+      <h2 id="publication-title">{t('title')}</h2>
+      <p>{statusLine}</p>
+      <form action={formAction} className={styles.inline} noValidate>
+        {state.error ? (
+          <p ref={error} tabIndex={-1} role="alert" id="publication-error" className={styles.fieldError}>
+            {t('error')} {state.error}
+          </p>
+        ) : null}
+        {status !== 'published' ? (
+          <button type="submit" name="intent" value="publish" disabled={pending}>
+            {t('publish')}
+          </button>
+        ) : null}
+        <label htmlFor="publication-schedule-at">{t('scheduleAt')}</label>
+        <input
+          key={state.attempt}
+          id="publication-schedule-at"
+          name="scheduleAt"
+          type="datetime-local"
+          defaultValue={state.scheduleAt}
+          aria-describedby={state.error ? 'publication-schedule-hint publication-error' : 'publication-schedule-hint'}
+        />
+        <span id="publication-schedule-hint" className={styles.hint}>
+          {t('scheduleHint')}
+        </span>
+        <button type="submit" name="intent" value="schedule" disabled={pending} className={styles.secondary}>
+          {t('schedule')}
+        </button>
+        {status !== 'draft' ? (
+          <button type="submit" name="intent" value="unpublish" disabled={pending} className={styles.danger}>
+            {t('unpublish')}
+          </button>
+        ) : null}
+        <p className={styles.hint}>{t('unsavedNote')}</p>
+      </form>
+    </section>
+  );
+}
