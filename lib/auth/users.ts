@@ -6,7 +6,7 @@
  * and `redactie@example.nl` are one account on both engines (the unique constraint sees the
  * lowercased form). New input is validated with one zod schema; every problem names its field.
  */
-import { randomUUID } from 'node:crypto';
+import { randomBytes, randomUUID } from 'node:crypto';
 import { z } from 'zod';
 import type { Database } from '@/lib/db/connection';
 import type { UsersTable } from '@/lib/db/schema';
@@ -163,4 +163,77 @@ export async function removeUser(database: Database, email: string): Promise<Use
     await trx.deleteFrom('users').where('id', '=', row.id).execute();
     return reshapeUser(row);
   });
+}
+
+// ---------------------------------------------------------------------------------------------
+// The admin screens (desk users page): finding by id, changing a role, removing by id, and a
+// generated first password. An admin can neither demote nor remove themself, so the desk always
+// keeps at least the acting admin, and nobody locks themself out by a slip.
+
+/** Refused because it would change the acting admin's own account. */
+export class OwnAccountError extends Error {
+  override readonly name = 'OwnAccountError';
+  constructor(action: 'change-role' | 'remove') {
+    super(`an admin cannot ${action === 'remove' ? 'remove' : 'change the role of'} their own account`);
+  }
+}
+
+/** The account with this id, or null. */
+export async function findUserById(database: Database, id: string): Promise<User | null> {
+  const row = await database.db.selectFrom('users').select(USER_COLUMNS).where('id', '=', id).executeTakeFirst();
+  return row === undefined ? null : reshapeUser(row);
+}
+
+/**
+ * Gives an account another role; the change applies to its current sessions at their next request
+ * (sessions read the role from the account). Returns the updated user, or null when there is no
+ * such account. Throws {@link UserInputError} for an unknown role and {@link OwnAccountError} when
+ * `actingUserId` is the account itself.
+ */
+export async function changeUserRole(
+  database: Database,
+  input: { userId: string; role: string; actingUserId: string },
+  options: { now: Date },
+): Promise<User | null> {
+  if (!isRole(input.role)) throw new UserInputError([{ path: 'role', message: `expected one of ${ROLES.join(', ')}` }]);
+  if (input.userId === input.actingUserId) throw new OwnAccountError('change-role');
+  const role = input.role;
+  return withWriteTransaction(database, async (trx) => {
+    const row = await trx.selectFrom('users').select(USER_COLUMNS).where('id', '=', input.userId).executeTakeFirst();
+    if (row === undefined) return null;
+    if (row.role === role) return reshapeUser(row);
+    const updatedAt = options.now.getTime();
+    await trx.updateTable('users').set({ role, updated_at: updatedAt }).where('id', '=', input.userId).execute();
+    return reshapeUser({ ...row, role, updated_at: updatedAt });
+  });
+}
+
+/**
+ * Removes an account by id, with its sessions (see {@link removeUser}). Throws
+ * {@link OwnAccountError} when `actingUserId` is the account itself; null when there is none.
+ */
+export async function removeUserById(database: Database, input: { userId: string; actingUserId: string }): Promise<User | null> {
+  if (input.userId === input.actingUserId) throw new OwnAccountError('remove');
+  const user = await findUserById(database, input.userId);
+  return user === null ? null : removeUser(database, user.email);
+}
+
+/** No look-alikes (0/O, 1/l/I), so a password read aloud or copied by hand survives. */
+const PASSWORD_ALPHABET = 'abcdefghijkmnpqrstuvwxyzABCDEFGHJKLMNPQRSTUVWXYZ23456789';
+export const GENERATED_PASSWORD_LENGTH = 20;
+
+/**
+ * A random password for a new account: 20 characters from a 56-character alphabet (about 116
+ * bits), drawn without modulo bias from the CSPRNG. Comfortably above the length policy.
+ */
+export function generatePassword(length: number = GENERATED_PASSWORD_LENGTH): string {
+  const alphabetSize = PASSWORD_ALPHABET.length;
+  const unbiasedLimit = 256 - (256 % alphabetSize);
+  let password = '';
+  while (password.length < length) {
+    for (const byte of randomBytes(length * 2)) {
+      if (byte < unbiasedLimit && password.length < length) password += PASSWORD_ALPHABET[byte % alphabetSize];
+    }
+  }
+  return password;
 }

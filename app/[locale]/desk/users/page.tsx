@@ -1,0 +1,41 @@
+import type { Metadata } from 'next';
+import { getTranslations } from 'next-intl/server';
+import { DeskShell } from '@/components/desk/DeskShell';
+import { UsersAdmin } from '@/components/desk/admin/UsersAdmin';
+import { requireAdminPage } from '@/lib/admin/guard';
+import { deskRoutePath } from '@/lib/auth/desk-paths';
+import { listUsers } from '@/lib/auth/users';
+import { getDatabase } from '@/lib/db/connection';
+import { siteConfig } from '@/lib/site/config';
+import { requireLocale } from '@/lib/site/params';
+import { addUserAction, changeRoleAction, removeUserAction } from './actions';
+
+// Admins only, behind a session: rendered per request, never cached, kept out of search engines.
+export const dynamic = 'force-dynamic';
+
+export async function generateMetadata({ params }: PageProps<'/[locale]/desk/users'>): Promise<Metadata> {
+  const locale = requireLocale((await params).locale);
+  const t = await getTranslations({ locale, namespace: 'DeskAdminUsers' });
+  return { title: t('title'), robots: { index: false, follow: false } };
+}
+
+export default async function Page({ params }: PageProps<'/[locale]/desk/users'>) {
+  const locale = requireLocale((await params).locale);
+  const session = await requireAdminPage(locale, deskRoutePath(locale, '/desk/users'), 'users.manage');
+  const users = await listUsers(await getDatabase());
+  return (
+    <DeskShell locale={locale} user={session.user} current="users">
+      <UsersAdmin
+        locale={locale}
+        users={users}
+        currentUserId={session.user.id}
+        timeZone={siteConfig.timeZone}
+        actions={{
+          add: addUserAction.bind(null, locale),
+          changeRole: changeRoleAction.bind(null, locale),
+          remove: removeUserAction.bind(null, locale),
+        }}
+      />
+    </DeskShell>
+  );
+}

@@ -1,0 +1,93 @@
+import { getTranslations } from 'next-intl/server';
+import { AUTHOR_BIO_MAX, AUTHOR_NAME_MAX, type AuthorWithCount } from '@/lib/admin/authors';
+import type { Locale } from '@/lib/i18n/locales';
+import { getMediaUploadProps } from '../media/media-labels';
+import type { AdminFormAction } from './admin-form-state';
+import { AdminForm, type AdminField } from './AdminForm.client';
+import styles from './admin.module.css';
+
+export interface AuthorsAdminActions {
+  add: AdminFormAction;
+  update: AdminFormAction;
+  remove: AdminFormAction;
+}
+
+/** Every author, each with an edit form (name, bio, image) and removal; then the add form. */
+export async function AuthorsAdmin({ locale, authors, actions }: { locale: Locale; authors: AuthorWithCount[]; actions: AuthorsAdminActions }) {
+  const t = await getTranslations({ locale, namespace: 'DeskAdminAuthors' });
+  const shared = await getTranslations({ locale, namespace: 'DeskAdmin' });
+  const summaryTitle = shared('summaryTitle');
+  const upload = await getMediaUploadProps(locale);
+  const editable = (values: { name: string; bio: string; image: string }): AdminField[] => [
+    { name: 'name', label: t('fields.name'), type: 'text', value: values.name, required: true, maxLength: AUTHOR_NAME_MAX },
+    { name: 'bio', label: t('fields.bio'), type: 'textarea', value: values.bio, maxLength: AUTHOR_BIO_MAX },
+    { name: 'image', label: t('fields.image'), type: 'text', value: values.image, hint: t('imageHint'), maxLength: 2048, upload },
+  ];
+  return (
+    <section className={styles.page} aria-labelledby="desk-authors-title">
+      <h1 id="desk-authors-title">{t('title')}</h1>
+      <p>{t('intro')}</p>
+      {authors.length === 0 ? (
+        <p>{t('empty')}</p>
+      ) : (
+        <table className={styles.table}>
+          <thead>
+            <tr>
+              <th scope="col">{t('columns.name')}</th>
+              <th scope="col">{t('columns.slug')}</th>
+              <th scope="col">{t('columns.articles')}</th>
+              <th scope="col">{t('columns.actions')}</th>
+            </tr>
+          </thead>
+          <tbody>
+            {authors.map((author) => {
+              const hidden: AdminField = { name: 'slug', label: '', type: 'hidden', value: author.slug };
+              return (
+                <tr key={author.slug}>
+                  <th scope="row">{author.name}</th>
+                  <td>
+                    <code>{author.slug}</code>
+                  </td>
+                  <td>{t('articles', { count: author.articles })}</td>
+                  <td className={styles.actions}>
+                    <details>
+                      <summary>{t('edit', { name: author.name })}</summary>
+                      <AdminForm
+                        id={`author-${author.slug}-edit`}
+                        action={actions.update}
+                        summaryTitle={summaryTitle}
+                        submitLabel={t('save')}
+                        fields={[hidden, ...editable({ name: author.name, bio: author.bio, image: author.image ?? '' })]}
+                      />
+                    </details>
+                    <AdminForm
+                      id={`author-${author.slug}-remove`}
+                      action={actions.remove}
+                      inline
+                      danger
+                      summaryTitle={summaryTitle}
+                      submitLabel={t('remove', { name: author.name })}
+                      fields={[hidden]}
+                    />
+                  </td>
+                </tr>
+              );
+            })}
+          </tbody>
+        </table>
+      )}
+      <h2>{t('addHeading')}</h2>
+      <AdminForm
+        id="author-add"
+        action={actions.add}
+        summaryTitle={summaryTitle}
+        submitLabel={t('add')}
+        fields={[
+          ...editable({ name: '', bio: '', image: '' }).slice(0, 1),
+          { name: 'slug', label: t('fields.slug'), type: 'text', hint: t('slugHint'), maxLength: 120 },
+          ...editable({ name: '', bio: '', image: '' }).slice(1),
+        ]}
+      />
+    </section>
+  );
+}

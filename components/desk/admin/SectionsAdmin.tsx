@@ -1,0 +1,135 @@
+import { getTranslations } from 'next-intl/server';
+import type { SectionWithCount } from '@/lib/admin/sections';
+import { SECTION_NAME_MAX } from '@/lib/admin/sections';
+import { locales, type Locale } from '@/lib/i18n/locales';
+import type { AdminFormAction } from './admin-form-state';
+import { AdminForm } from './AdminForm.client';
+import styles from './admin.module.css';
+
+export interface SectionsAdminActions {
+  add: AdminFormAction;
+  rename: AdminFormAction;
+  move: AdminFormAction;
+  remove: AdminFormAction;
+}
+
+/** Sections per locale in navigation order, each with rename, move and remove, and the add form. */
+export async function SectionsAdmin({
+  locale,
+  sections,
+  actions,
+}: {
+  locale: Locale;
+  sections: Record<Locale, SectionWithCount[]>;
+  actions: SectionsAdminActions;
+}) {
+  const t = await getTranslations({ locale, namespace: 'DeskAdminSections' });
+  const shared = await getTranslations({ locale, namespace: 'DeskAdmin' });
+  const summaryTitle = shared('summaryTitle');
+  return (
+    <section className={styles.page} aria-labelledby="desk-sections-title">
+      <h1 id="desk-sections-title">{t('title')}</h1>
+      <p>{t('intro')}</p>
+      {locales.map((sectionLocale) => {
+        const list = sections[sectionLocale];
+        return (
+          <section key={sectionLocale} aria-labelledby={`sections-${sectionLocale}`}>
+            <h2 id={`sections-${sectionLocale}`}>{t('localeHeading', { locale: sectionLocale })}</h2>
+            {list.length === 0 ? (
+              <p>{t('empty')}</p>
+            ) : (
+              <table className={styles.table}>
+                <thead>
+                  <tr>
+                    <th scope="col">{t('columns.name')}</th>
+                    <th scope="col">{t('columns.slug')}</th>
+                    <th scope="col">{t('columns.articles')}</th>
+                    <th scope="col">{t('columns.actions')}</th>
+                  </tr>
+                </thead>
+                <tbody>
+                  {list.map((section, index) => {
+                    const key = `section-${sectionLocale}-${section.slug}`;
+                    const hidden = [
+                      { name: 'locale', label: '', type: 'hidden' as const, value: sectionLocale },
+                      { name: 'slug', label: '', type: 'hidden' as const, value: section.slug },
+                    ];
+                    return (
+                      <tr key={key}>
+                        <th scope="row">{section.name}</th>
+                        <td>
+                          <code>{section.slug}</code>
+                        </td>
+                        <td>{t('articles', { count: section.articles })}</td>
+                        <td className={styles.actions}>
+                          <AdminForm
+                            id={`${key}-rename`}
+                            action={actions.rename}
+                            inline
+                            summaryTitle={summaryTitle}
+                            submitLabel={t('rename')}
+                            fields={[
+                              ...hidden,
+                              { name: 'name', label: t('renameLabel', { name: section.name }), type: 'text', value: section.name, required: true, maxLength: SECTION_NAME_MAX, hideLabel: true },
+                            ]}
+                          />
+                          {index > 0 ? (
+                            <AdminForm
+                              id={`${key}-up`}
+                              action={actions.move}
+                              inline
+                              summaryTitle={summaryTitle}
+                              submitLabel={t('moveUp', { name: section.name })}
+                              fields={[...hidden, { name: 'direction', label: '', type: 'hidden', value: 'up' }]}
+                            />
+                          ) : null}
+                          {index < list.length - 1 ? (
+                            <AdminForm
+                              id={`${key}-down`}
+                              action={actions.move}
+                              inline
+                              summaryTitle={summaryTitle}
+                              submitLabel={t('moveDown', { name: section.name })}
+                              fields={[...hidden, { name: 'direction', label: '', type: 'hidden', value: 'down' }]}
+                            />
+                          ) : null}
+                          <AdminForm
+                            id={`${key}-remove`}
+                            action={actions.remove}
+                            inline
+                            danger
+                            summaryTitle={summaryTitle}
+                            submitLabel={t('remove', { name: section.name })}
+                            fields={hidden}
+                          />
+                        </td>
+                      </tr>
+                    );
+                  })}
+                </tbody>
+              </table>
+            )}
+          </section>
+        );
+      })}
+      <h2 id="section-add-title">{t('addHeading')}</h2>
+      <AdminForm
+        id="section-add"
+        action={actions.add}
+        summaryTitle={summaryTitle}
+        submitLabel={t('add')}
+        fields={[
+          {
+            name: 'locale',
+            label: t('fields.locale'),
+            type: 'select',
+            value: locale,
+            options: locales.map((option) => ({ value: option, label: t('localeHeading', { locale: option }) })),
+          },
+          { name: 'name', label: t('fields.name'), type: 'text', required: true, maxLength: SECTION_NAME_MAX },
+          { name: 'slug', label: t('fields.slug'), type: 'text', hint: t('slugHint'), maxLength: 120 },
+        ]}
+      />
+    </section>
+  );
+}
