@@ -3,6 +3,7 @@
  * TEST_DATABASE_URL is set, through the data layer's engine harness), and the CLI itself as a
  * child process, against the same engines.
  */
+import { readInvalidationsAfter } from '@/lib/cache/bus';
 import { spawn, spawnSync } from 'node:child_process';
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
@@ -209,7 +210,7 @@ const TSX_CLI = require.resolve('tsx/cli');
 /** Where the CLI looks for a running site in these tests: a closed port, unless a test serves one. */
 const NO_SITE = 'http://127.0.0.1:9';
 const TEST_SECRET = 'a-test-secret-of-sufficient-length';
-const noSiteLine = `No running site at ${NO_SITE}/api/revalidate; it shows the changes when it next starts.`;
+const noSiteLine = `No site answered at ${NO_SITE}/api/revalidate; running instances refresh within a few seconds, others when they start.`;
 
 function cliEnv(databaseUrl: string, revalidateUrl = NO_SITE): NodeJS.ProcessEnv {
   return { ...process.env, DATABASE_URL: databaseUrl, DATABASE_SCHEMA: '', REVALIDATE_URL: revalidateUrl, REVALIDATE_SECRET: TEST_SECRET };
@@ -283,12 +284,16 @@ describeEachEngine('the content CLI', (harness) => {
       const tags = requests[0]?.body.tags ?? [];
       expect(tags).toEqual(expect.arrayContaining(['listings:nl', 'listings:en', 'slugs:nl', 'slugs:en', 'taxonomy']));
       expect(tags.filter((tag) => tag.startsWith('article:'))).toHaveLength(4);
+      // The same tags are on the invalidation table, for the instances the request did not reach.
+      const announced = await readInvalidationsAfter(database, 0);
+      expect(announced.map((entry) => [...entry.tags].sort())).toEqual([[...tags].sort()]);
 
       // Importing the same file again changes no article, so no article or listing is revalidated;
       // only the section and author names the file carries are refreshed.
       await runAsync();
       expect(requests).toHaveLength(2);
       expect(requests[1]?.body.tags).toEqual(['taxonomy']);
+      expect((await readInvalidationsAfter(database, 0)).map((entry) => entry.tags)).toEqual([expect.any(Array), ['taxonomy']]);
     } finally {
       await new Promise((resolve) => site.close(resolve));
     }
