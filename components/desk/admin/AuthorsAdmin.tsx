@@ -30,51 +30,55 @@ export async function AuthorsAdmin({ locale, authors, actions }: { locale: Local
       {authors.length === 0 ? (
         <p>{t('empty')}</p>
       ) : (
-        <table className={styles.table}>
-          <thead>
-            <tr>
-              <th scope="col">{t('columns.name')}</th>
-              <th scope="col">{t('columns.slug')}</th>
-              <th scope="col">{t('columns.articles')}</th>
-              <th scope="col">{t('columns.actions')}</th>
-            </tr>
-          </thead>
-          <tbody>
-            {authors.map((author) => {
-              const hidden: AdminField = { name: 'slug', label: '', type: 'hidden', value: author.slug };
-              return (
-                <tr key={author.slug}>
-                  <th scope="row">{author.name}</th>
-                  <td>
-                    <code>{author.slug}</code>
-                  </td>
-                  <td>{t('articles', { count: author.articles })}</td>
-                  <td className={styles.actions}>
-                    <details>
-                      <summary>{t('edit', { name: author.name })}</summary>
-                      <AdminForm
-                        id={`author-${author.slug}-edit`}
-                        action={actions.update}
-                        summaryTitle={summaryTitle}
-                        submitLabel={t('save')}
-                        fields={[hidden, ...editable({ name: author.name, bio: author.bio, image: author.image ?? '' })]}
-                      />
-                    </details>
-                    <AdminForm
-                      id={`author-${author.slug}-remove`}
-                      action={actions.remove}
-                      inline
-                      danger
-                      summaryTitle={summaryTitle}
-                      submitLabel={t('remove', { name: author.name })}
-                      fields={[hidden]}
-                    />
-                  </td>
-                </tr>
-              );
-            })}
-          </tbody>
-        </table>
+        <div className={styles.tableWrap}>
+          <table className={styles.table}>
+            <thead>
+              <tr>
+                <th scope="col">{t('columns.name')}</th>
+                <th scope="col">{t('columns.slug')}</th>
+                <th scope="col">{t('columns.articles')}</th>
+                <th scope="col">{t('columns.actions')}</th>
+              </tr>
+            </thead>
+            <tbody>
+              {authors.map((author) => {
+                const hidden: AdminField = { name: 'slug', label: '', type: 'hidden', value: author.slug };
+                return (
+                  <tr key={author.slug}>
+                    <th scope="row">{author.name}</th>
+                    <td>
+                      <code>{author.slug}</code>
+                    </td>
+                    <td>{t('articles', { count: author.articles })}</td>
+                    <td>
+                      <div className={styles.actions}>
+                        <details>
+                          <summary>{t('edit', { name: author.name })}</summary>
+                          <AdminForm
+                            id={`author-${author.slug}-edit`}
+                            action={actions.update}
+                            summaryTitle={summaryTitle}
+                            submitLabel={t('save')}
+                            fields={[hidden, ...editable({ name: author.name, bio: author.bio, image: author.image ?? '' })]}
+                          />
+                        </details>
+                        <AdminForm
+                          id={`author-${author.slug}-remove`}
+                          action={actions.remove}
+                          inline
+                          danger
+                          summaryTitle={summaryTitle}
+                          submitLabel={t('remove', { name: author.name })}
+                          fields={[hidden]}
+                        />
+                      </div>
+                    </td>
+                  </tr>
+                );
+              })}
+            </tbody>
+          </table>
+        </div>
       )}
       <h2>{t('addHeading')}</h2>
       <AdminForm
