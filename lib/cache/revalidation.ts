@@ -9,27 +9,10 @@
  * Revalidation is local to the instance that receives it. With several instances, point
  * REVALIDATE_URL at each, or run a shared cache handler (see the README).
  */
-import { randomBytes, createHash, timingSafeEqual } from 'node:crypto';
-import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
-import path from 'node:path';
-import { databaseConfigFromEnv } from '@/lib/db/config';
+import { createHash, timingSafeEqual } from 'node:crypto';
+import { secretBesideDatabase } from '@/lib/db/secret-file';
 
 const SECRET_FILE = '.revalidate-secret';
-
-function readOrCreateSecretFile(file: string): string {
-  try {
-    return readFileSync(file, 'utf8').trim();
-  } catch {
-    mkdirSync(path.dirname(file), { recursive: true });
-    try {
-      writeFileSync(file, randomBytes(32).toString('hex'), { mode: 0o600, flag: 'wx' });
-    } catch (error) {
-      // Another process created it first; use theirs.
-      if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
-    }
-    return readFileSync(file, 'utf8').trim();
-  }
-}
 
 /** The shared secret, or null when revalidation from outside is not configured. */
 export function revalidationSecret(env: NodeJS.ProcessEnv = process.env): string | null {
@@ -38,9 +21,7 @@ export function revalidationSecret(env: NodeJS.ProcessEnv = process.env): string
     if (configured.length < 16) throw new Error('REVALIDATE_SECRET must be at least 16 characters');
     return configured;
   }
-  const config = databaseConfigFromEnv(env);
-  if (config.engine !== 'sqlite') return null;
-  return readOrCreateSecretFile(path.join(path.dirname(path.resolve(config.filename)), SECRET_FILE));
+  return secretBesideDatabase(SECRET_FILE, env);
 }
 
 /** Compares a presented secret with the expected one in constant time. */

@@ -12,10 +12,9 @@
  * without configuration. On PostgreSQL there is no shared disk to rely on, so without
  * PREVIEW_SECRET share links are refused with {@link PreviewNotConfiguredError}.
  */
-import { createHmac, randomBytes, timingSafeEqual } from 'node:crypto';
-import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
-import path from 'node:path';
-import { databaseConfigFromEnv, type DatabaseEnv } from '@/lib/db/config';
+import { createHmac, timingSafeEqual } from 'node:crypto';
+import type { DatabaseEnv } from '@/lib/db/config';
+import { secretBesideDatabase } from '@/lib/db/secret-file';
 
 const VERSION = 'v1';
 const SECRET_FILE = '.preview-secret';
@@ -61,21 +60,6 @@ export function parseTtl(value: string): number {
   return ms;
 }
 
-function readOrCreateSecretFile(file: string): string {
-  try {
-    return readFileSync(file, 'utf8').trim();
-  } catch {
-    mkdirSync(path.dirname(file), { recursive: true });
-    try {
-      writeFileSync(file, randomBytes(32).toString('hex'), { mode: 0o600, flag: 'wx' });
-    } catch (error) {
-      // Another process (the site, the CLI) created it first; use theirs.
-      if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
-    }
-    return readFileSync(file, 'utf8').trim();
-  }
-}
-
 /** The signing secret; throws {@link PreviewNotConfiguredError} when there is none to use. */
 export function previewSecret(env: DatabaseEnv = process.env): string {
   const configured = env.PREVIEW_SECRET?.trim();
@@ -85,9 +69,9 @@ export function previewSecret(env: DatabaseEnv = process.env): string {
     }
     return configured;
   }
-  const config = databaseConfigFromEnv(env);
-  if (config.engine !== 'sqlite') throw new PreviewNotConfiguredError();
-  return readOrCreateSecretFile(path.join(path.dirname(path.resolve(config.filename)), SECRET_FILE));
+  const secret = secretBesideDatabase(SECRET_FILE, env);
+  if (secret === null) throw new PreviewNotConfiguredError();
+  return secret;
 }
 
 const ID_PATTERN = /^[a-z0-9][a-z0-9-]{2,63}$/;
