@@ -266,6 +266,33 @@ test('a save based on an older revision is refused as a conflict and keeps what 
   await context.close();
 });
 
+test('publishing waits while the form holds unsaved edits, so typed text is never left behind', async ({ page }) => {
+  await signIn(page, '/redactie/artikelen/nieuw');
+  await page.getByLabel('Titel', { exact: true }).fill(`Onopgeslagen ${Date.now().toString(36)}`);
+  await page.getByRole('combobox', { name: 'Rubriek', exact: true }).selectOption({ label: SECTION.name });
+  await page.getByRole('checkbox', { name: AUTHOR }).check();
+  await page.getByLabel('Tekst', { exact: true }).fill('Eerste versie.');
+  await page.getByRole('button', { name: 'Concept aanmaken' }).click();
+  await expect(notice(page, 'Het artikel is aangemaakt als concept.')).toBeVisible();
+
+  const publish = page.getByRole('button', { name: 'Nu publiceren' });
+  const schedule = page.getByRole('button', { name: 'Publicatie plannen' });
+  await expect(publish).toBeEnabled();
+
+  await page.getByLabel('Tekst', { exact: true }).fill('Tweede versie, nog niet opgeslagen.');
+  const waiting = page.getByRole('status').filter({ hasText: 'nog niet zijn opgeslagen' });
+  await expect(waiting).toBeVisible();
+  await expect(publish).toBeDisabled();
+  await expect(schedule).toBeDisabled();
+  await expect(publish).toHaveAttribute('aria-describedby', 'publication-unsaved');
+  await expect(page.getByLabel('Tekst', { exact: true })).toHaveValue('Tweede versie, nog niet opgeslagen.');
+
+  await page.getByRole('button', { name: 'Opslaan', exact: true }).click();
+  await expect(notice(page, 'De wijzigingen zijn opgeslagen.')).toBeVisible();
+  await expect(waiting).toHaveCount(0);
+  await expect(publish).toBeEnabled();
+});
+
 test('a save posted from another origin writes nothing; the same post from the site does', async ({ page }) => {
   await signIn(page, '/redactie/artikelen/nieuw');
   // The article form's own action fields as the server renders them (hydration replaces them), to

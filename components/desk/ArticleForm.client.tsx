@@ -9,6 +9,7 @@ import type { ArticleStatus } from '@/lib/content/model';
 import { slugify } from '@/lib/content/slug';
 import type { ArticleFormField } from '@/lib/desk/article-form';
 import { MediaUpload, type MediaUploadLabels } from './media/MediaUpload.client';
+import { setUnsavedChanges } from './unsaved-changes';
 import type { ArticleFormState, ShownProblem } from './editor-state';
 import styles from './deskPages.module.css';
 
@@ -63,10 +64,17 @@ export function ArticleForm(props: ArticleFormProps) {
     if (state.attempt > 0 && failed) summary.current?.focus();
   }, [state.attempt, failed]);
 
+  // The form mounts with the stored article (it is keyed by revision), so nothing is unsaved yet;
+  // any edit until the next successful save is.
+  useEffect(() => {
+    setUnsavedChanges(false);
+    return () => setUnsavedChanges(false);
+  }, []);
+
   const problemText = (problem: ShownProblem) => (problem.line !== undefined ? `${t('line', { line: problem.line })}: ${problem.message}` : problem.message);
 
   return (
-    <form action={formAction} noValidate className={styles.form}>
+    <form action={formAction} noValidate className={styles.form} onChange={() => setUnsavedChanges(true)}>
       {failed ? (
         <div ref={summary} tabIndex={-1} role="alert" aria-labelledby="article-summary-title" className={styles.summary}>
           <h2 id="article-summary-title">{state.formError ?? t('errorSummary', { count: state.problems.length })}</h2>

@@ -6,6 +6,7 @@ import { useActionState, useEffect, useRef } from 'react';
 import { useTranslations } from 'next-intl';
 import type { DeskStatus } from '@/lib/data/desk';
 import type { PublicationState } from './editor-state';
+import { useUnsavedChanges } from './unsaved-changes';
 import styles from './deskPages.module.css';
 
 export function PublicationControls({
@@ -24,6 +25,8 @@ export function PublicationControls({
   const t = useTranslations('DeskPublication');
   const [state, formAction, pending] = useActionState(action, { error: null, scheduleAt, attempt: 0 });
   const error = useRef<HTMLParagraphElement>(null);
+  // Publishing and scheduling put the SAVED text online; with edits still in the form they wait.
+  const unsaved = useUnsavedChanges();
   useEffect(() => {
     if (state.attempt > 0 && state.error) error.current?.focus();
   }, [state.attempt, state.error]);
@@ -39,7 +42,7 @@ export function PublicationControls({
           </p>
         ) : null}
         {status !== 'published' ? (
-          <button type="submit" name="intent" value="publish" disabled={pending}>
+          <button type="submit" name="intent" value="publish" disabled={pending || unsaved} aria-describedby={unsaved ? 'publication-unsaved' : undefined}>
             {t('publish')}
           </button>
         ) : null}
@@ -55,7 +58,14 @@ export function PublicationControls({
         <span id="publication-schedule-hint" className={styles.hint}>
           {t('scheduleHint')}
         </span>
-        <button type="submit" name="intent" value="schedule" disabled={pending} className={styles.secondary}>
+        <button
+          type="submit"
+          name="intent"
+          value="schedule"
+          disabled={pending || unsaved}
+          aria-describedby={unsaved ? 'publication-unsaved' : undefined}
+          className={styles.secondary}
+        >
           {t('schedule')}
         </button>
         {status !== 'draft' ? (
@@ -63,7 +73,13 @@ export function PublicationControls({
             {t('unpublish')}
           </button>
         ) : null}
-        <p className={styles.hint}>{t('unsavedNote')}</p>
+        {unsaved ? (
+          <p id="publication-unsaved" role="status" className={styles.fieldError}>
+            {t('unsavedBlocked')}
+          </p>
+        ) : (
+          <p className={styles.hint}>{t('unsavedNote')}</p>
+        )}
       </form>
     </section>
   );
