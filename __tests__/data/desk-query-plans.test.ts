@@ -19,6 +19,7 @@ import { instant } from '@/lib/data/visibility';
 import type { Database } from '@/lib/db/connection';
 import { FIXTURE_NOW, generatedListing } from '../fixtures/content';
 import { describeEachEngine } from './engines';
+import { postgresPlan, sqlitePlan } from './plans';
 import { useContentDatabase } from './helpers';
 
 const FILTERS: Array<[string, DeskListOptions, string]> = [
@@ -40,34 +41,6 @@ function queries(database: Database, options: DeskListOptions): Array<[string, C
     ['first page', deskPageQuery(database.db, options, now, null, 26).compile()],
     ['page after a cursor', deskPageQuery(database.db, options, now, after, 26).compile()],
   ];
-}
-
-interface PlanNode {
-  'Node Type': string;
-  'Relation Name'?: string;
-  'Index Name'?: string;
-  Plans?: PlanNode[];
-}
-
-const flatten = (node: PlanNode): PlanNode[] => [node, ...(node.Plans ?? []).flatMap(flatten)];
-
-async function sqlitePlan(database: Database, query: CompiledQuery<unknown>): Promise<string[]> {
-  const result = await database.db.executeQuery<{ detail: string }>(CompiledQuery.raw(`explain query plan ${query.sql}`, [...query.parameters]));
-  return result.rows.map((row) => row.detail);
-}
-
-async function postgresPlan(database: Database, query: CompiledQuery<unknown>): Promise<PlanNode[]> {
-  return database.db.transaction().execute(async (trx) => {
-    await sql`set local enable_seqscan = off`.execute(trx);
-    await sql`set local enable_bitmapscan = off`.execute(trx);
-    await sql`set local enable_sort = off`.execute(trx);
-    const result = await trx.executeQuery<{ 'QUERY PLAN': Array<{ Plan: PlanNode }> }>(
-      CompiledQuery.raw(`explain (format json) ${query.sql}`, [...query.parameters]),
-    );
-    const root = result.rows[0]?.['QUERY PLAN'][0]?.Plan;
-    if (root === undefined) throw new Error('EXPLAIN returned no plan');
-    return flatten(root);
-  });
 }
 
 describeEachEngine('desk list query plans', (harness) => {

@@ -18,6 +18,7 @@ import { listingSource, type ListingFilter } from '@/lib/data/listing';
 import type { Database } from '@/lib/db/connection';
 import { FIXTURE_NOW, generatedListing } from '../fixtures/content';
 import { describeEachEngine } from './engines';
+import { postgresPlan, sqlitePlan } from './plans';
 import { useContentDatabase } from './helpers';
 
 const LISTINGS: Array<[string, ListingFilter, string]> = [
@@ -38,36 +39,6 @@ function queries(database: Database, filter: ListingFilter): Array<[string, Comp
     ['count', source.count().compile()],
     ['page-start seek', source.slice(39, 2).compile()],
   ];
-}
-
-async function sqlitePlan(database: Database, query: CompiledQuery<unknown>): Promise<string[]> {
-  const result = await database.db.executeQuery<{ detail: string }>(CompiledQuery.raw(`explain query plan ${query.sql}`, [...query.parameters]));
-  return result.rows.map((row) => row.detail);
-}
-
-interface PlanNode {
-  'Node Type': string;
-  'Relation Name'?: string;
-  'Index Name'?: string;
-  Plans?: PlanNode[];
-}
-
-function flatten(node: PlanNode): PlanNode[] {
-  return [node, ...(node.Plans ?? []).flatMap(flatten)];
-}
-
-async function postgresPlan(database: Database, query: CompiledQuery<unknown>): Promise<PlanNode[]> {
-  return database.db.transaction().execute(async (trx) => {
-    await sql`set local enable_seqscan = off`.execute(trx);
-    await sql`set local enable_bitmapscan = off`.execute(trx);
-    await sql`set local enable_sort = off`.execute(trx);
-    const result = await trx.executeQuery<{ 'QUERY PLAN': Array<{ Plan: PlanNode }> }>(
-      CompiledQuery.raw(`explain (format json) ${query.sql}`, [...query.parameters]),
-    );
-    const root = result.rows[0]?.['QUERY PLAN'][0]?.Plan;
-    if (root === undefined) throw new Error('EXPLAIN returned no plan');
-    return flatten(root);
-  });
 }
 
 const GENERATED_LISTINGS: Array<[string, ListingFilter, string]> = [
