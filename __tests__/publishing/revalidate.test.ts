@@ -3,7 +3,7 @@
  * on the bus for the other instances, which this instance's own poller then skips.
  */
 import { revalidateTag } from 'next/cache';
-import { readInvalidationsAfter, takeAnnouncedHere } from '@/lib/cache/bus';
+import { readInvalidationsAfter } from '@/lib/cache/bus';
 import type { Database } from '@/lib/db/connection';
 import { revalidateEverywhere } from '@/lib/publishing/revalidate';
 import { describeEachEngine } from '../data/engines';
@@ -32,7 +32,7 @@ describeEachEngine('revalidateEverywhere', (harness) => {
     revalidated.mockClear();
   });
 
-  it('expires every tag here, once each, and announces them on the bus as this instance’s own', async () => {
+  it('expires every tag here, once each, and announces them on the bus', async () => {
     await revalidateEverywhere(['listings:nl', 'article:nl-klassieker', 'listings:nl']);
     expect(revalidated.mock.calls).toEqual([
       ['listings:nl', { expire: 0 }],
@@ -40,8 +40,6 @@ describeEachEngine('revalidateEverywhere', (harness) => {
     ]);
     const entries = await readInvalidationsAfter(database(), 0);
     expect(entries.map((entry) => entry.tags)).toEqual([['listings:nl', 'article:nl-klassieker']]);
-    const [entry] = entries;
-    expect(entry !== undefined && takeAnnouncedHere(entry.id)).toBe(true);
   });
 
   it('refuses unknown tags before doing anything', async () => {

@@ -35,25 +35,6 @@ export interface Invalidation {
   createdAt: number;
 }
 
-const MAX_REMEMBERED = 10_000;
-const ANNOUNCED = Symbol.for('sportnieuws.bus.announced');
-type GlobalWithAnnounced = typeof globalThis & { [ANNOUNCED]?: Set<number> };
-
-/**
- * Ids this process wrote itself (and so already revalidated locally); the poller skips them.
- * On globalThis: Next loads a module once per bundle (Server Actions, route handlers and
- * instrumentation each get their own copy), but they all share one process and one cache.
- */
-function announcedHere(): Set<number> {
-  const holder: GlobalWithAnnounced = globalThis;
-  return (holder[ANNOUNCED] ??= new Set());
-}
-
-/** True (once) when this process wrote entry `id`; the entry is then forgotten. */
-export function takeAnnouncedHere(id: number): boolean {
-  return announcedHere().delete(id);
-}
-
 function checkTags(tags: readonly string[]): string[] {
   const unique = [...new Set(tags)];
   for (const tag of unique) {
@@ -81,19 +62,12 @@ export async function announceInTransaction(trx: Kysely<DB>, engine: Engine, tag
 
 /**
  * Adds an entry for `tags` in a transaction of its own. Returns its id, or null for no tags.
- * `local` = the caller has revalidated the tags in this process already, so this process's own
- * poller need not do it again.
+ * Every instance revalidates the entry on its next tick, the writing one included: a render that
+ * was already running when the write committed may store the old content after the writer's own
+ * revalidation, and this second pass, a tick later, clears it.
  */
-export async function announce(database: Database, tags: readonly string[], options: { now?: Date; local?: boolean } = {}): Promise<number | null> {
-  const id = await withWriteTransaction(database, (trx) => announceInTransaction(trx, database.engine, tags, options.now));
-  if (id !== null && options.local === true) {
-    const announced = announcedHere();
-    // Bounded for a process whose poller does not run (it would otherwise only ever grow): the
-    // oldest ids go first, and forgetting one costs at most one extra revalidation.
-    if (announced.size >= MAX_REMEMBERED) announced.delete(announced.values().next().value ?? id);
-    announced.add(id);
-  }
-  return id;
+export async function announce(database: Database, tags: readonly string[], options: { now?: Date } = {}): Promise<number | null> {
+  return withWriteTransaction(database, (trx) => announceInTransaction(trx, database.engine, tags, options.now));
 }
 
 /** The highest id on the bus, or 0 when it is empty: where a new instance starts to listen. */

@@ -4,8 +4,10 @@
  * Call {@link revalidateEverywhere} from a Server Action or a route handler (Next's revalidateTag
  * needs the request's context) right after a write has committed, with the tags the write reported
  * (`SaveOutcome.tags`). This instance expires them at once, so the editor's next request, and
- * every reader's, renders fresh content; an entry on the bus (lib/cache/bus.ts) makes the other
- * instances follow within one scheduler tick (lib/publishing/scheduler.ts).
+ * every reader's, renders fresh content; an entry on the bus (lib/cache/bus.ts) makes every
+ * instance, this one included, revalidate them again within one scheduler tick
+ * (lib/publishing/scheduler.ts): the others to follow, this one to clear a page that a render
+ * already running during the write stored after the first revalidation.
  */
 import { revalidateTag } from 'next/cache';
 import { announce } from '@/lib/cache/bus';
@@ -26,7 +28,7 @@ export async function revalidateEverywhere(tags: readonly string[]): Promise<voi
   // `expire: 0`: the next request renders fresh content instead of serving the stale page once.
   for (const tag of unique) revalidateTag(tag, { expire: 0 });
   try {
-    await announce(await getDatabase(), unique, { local: true });
+    await announce(await getDatabase(), unique);
   } catch (error) {
     const message = error instanceof Error ? error.message : String(error);
     console.error(`Cache bus: could not announce ${unique.join(', ')} to the other instances: ${message}`);

@@ -23,7 +23,7 @@
  * failures are logged, and the next tick tries again.
  */
 import type { Kysely } from 'kysely';
-import { announceInTransaction, latestInvalidationId, pruneInvalidations, readInvalidationsAfter, takeAnnouncedHere } from '@/lib/cache/bus';
+import { announceInTransaction, latestInvalidationId, pruneInvalidations, readInvalidationsAfter } from '@/lib/cache/bus';
 import { requestRevalidation, type RevalidationOutcome } from '@/lib/cache/revalidation';
 import { tagsForArticleChange } from '@/lib/cache/tags';
 import { articleToInput, canonicalJson } from '@/lib/data/write';
@@ -165,10 +165,8 @@ export async function tick(database: Database, state: SchedulerState, revalidate
   for (const tag of flipped) state.pending.add(tag);
 
   const entries = await readInvalidationsAfter(database, state.watermark);
-  for (const entry of entries) {
-    // Entries this process wrote were revalidated here when they were written.
-    if (!takeAnnouncedHere(entry.id)) for (const tag of entry.tags) state.pending.add(tag);
-  }
+  // This process's own entries too: see announce() on renders that were in flight during a write.
+  for (const entry of entries) for (const tag of entry.tags) state.pending.add(tag);
   const watermark = entries.at(-1)?.id ?? state.watermark;
 
   for (const tag of tagsForArticleChange(await articlesPublicSince(database, state.lastTick, at))) state.pending.add(tag);
