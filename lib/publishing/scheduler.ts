@@ -161,13 +161,15 @@ export async function tick(database: Database, state: SchedulerState, revalidate
   const at = instant(now);
   if (state.watermark === null) state.watermark = await latestInvalidationId(database);
 
-  const { published, tags: flipped } = await publishDueArticles(database, now);
-  for (const tag of flipped) state.pending.add(tag);
-
+  // The bus first, then the flips: a flip's own bus entry is then read on the NEXT tick, which
+  // revalidates its tags a second time, like every other write (see announce()).
   const entries = await readInvalidationsAfter(database, state.watermark);
   // This process's own entries too: see announce() on renders that were in flight during a write.
   for (const entry of entries) for (const tag of entry.tags) state.pending.add(tag);
   const watermark = entries.at(-1)?.id ?? state.watermark;
+
+  const { published, tags: flipped } = await publishDueArticles(database, now);
+  for (const tag of flipped) state.pending.add(tag);
 
   for (const tag of tagsForArticleChange(await articlesPublicSince(database, state.lastTick, at))) state.pending.add(tag);
   state.watermark = watermark;
