@@ -6,7 +6,7 @@
  *    SEED_DEMO=true; SEED_DEMO=false never seeds).
  * 3. Builds the app when there is no build or the sources changed since the last one. The build
  *    comes after seeding because it prerenders the fronts from the database.
- * 4. Serves it with `next start` on PORT (default 3000).
+ * 4. Serves it with `next start` on PORT (default 3000), with the heap limit from ./server-heap.
  */
 import { spawn, spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
@@ -15,6 +15,7 @@ import path from 'node:path';
 import { databaseConfigFromEnv } from '@/lib/db/config';
 import { openDatabase } from '@/lib/db/connection';
 import { countAllArticles } from '@/lib/data/articles';
+import { withServerHeapLimit } from './server-heap';
 
 const root = path.resolve(__dirname, '..');
 const stampFile = path.join(root, '.next', 'source-stamp');
@@ -85,7 +86,7 @@ async function main() {
   const server = spawn(process.execPath, [require.resolve('next/dist/bin/next'), 'start', '-p', port], {
     cwd: root,
     stdio: 'inherit',
-    env: process.env,
+    env: withServerHeapLimit(process.env),
   });
   for (const signal of ['SIGINT', 'SIGTERM'] as const) process.on(signal, () => server.kill(signal));
   server.on('exit', (code) => process.exit(code ?? 0));
