@@ -44,11 +44,13 @@ export function firstLoadJs(projectDir: string, distDir: string): RouteJs[] {
 }
 
 /**
- * Builds a minimal App Router app (a root layout and one static page, no other packages) with the
- * project's installed next and react, in a scratch folder under `outDir`, and returns its `/`
- * route's first-load JS measured exactly like the app's.
+ * Builds a minimal App Router app with the project's installed next and react, in a scratch folder
+ * under `outDir`: a root layout, one static page, and one page rendered on first visit and then
+ * cached like our articles (`revalidate`, no prebuilt params). Returns the folder and its `/`
+ * route's first-load JS, measured exactly like the app's. The bench also serves the folder to
+ * measure the framework's own cost of an uncached render (see bench/floor.ts).
  */
-export function bareBaseline(root: string, outDir: string): RouteJs {
+export function bareBaseline(root: string, outDir: string): RouteJs & { dir: string } {
   const dir = path.join(outDir, 'bare-next-app');
   rmSync(dir, { recursive: true, force: true });
   mkdirSync(path.join(dir, 'app'), { recursive: true });
@@ -57,12 +59,22 @@ export function bareBaseline(root: string, outDir: string): RouteJs {
   writeFileSync(path.join(dir, 'next.config.js'), 'module.exports = {};\n');
   writeFileSync(path.join(dir, 'app', 'layout.js'), 'export default function RootLayout({ children }) {\n  return (<html lang="en"><body>{children}</body></html>);\n}\n');
   writeFileSync(path.join(dir, 'app', 'page.js'), 'export default function Page() {\n  return <p>Hello</p>;\n}\n');
+  mkdirSync(path.join(dir, 'app', '[slug]'));
+  writeFileSync(
+    path.join(dir, 'app', '[slug]', 'page.js'),
+    [
+      'export const revalidate = 3600;',
+      'export function generateStaticParams() {\n  return [];\n}',
+      'export default async function Page({ params }) {\n  const { slug } = await params;\n  return <p>{slug}</p>;\n}',
+      '',
+    ].join('\n'),
+  );
   const nextBin = require.resolve('next/dist/bin/next', { paths: [root] });
   const build = spawnSync(process.execPath, [nextBin, 'build'], { cwd: dir, env: { ...process.env, NEXT_DIST_DIR: '', NEXT_TELEMETRY_DISABLED: '1' }, encoding: 'utf8' });
   if (build.status !== 0) throw new Error(`bare Next build failed:\n${build.stdout}\n${build.stderr}`);
   const home = firstLoadJs(dir, '.next').find((entry) => entry.route === '/');
   if (!home) throw new Error('bare Next build has no "/" route in route-bundle-stats.json');
-  return home;
+  return { ...home, dir };
 }
 
 export interface HtmlBreakdown {

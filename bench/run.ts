@@ -22,6 +22,8 @@ import { LISTING_PAGE_SIZE } from '@/lib/site/pagination';
 import { createGenerator, MAIN_SECTION, seedSynthetic, type Generator } from './content';
 import { loadEachOnce, loadUrl, timeOne, waitIdle, type LoadResult, type LoadSettings } from './load';
 import { measureCeiling } from './ceiling';
+import { measureFrameworkFloor } from './floor';
+import { withServerHeapLimit } from '../scripts/server-heap';
 import { MemorySampler, type MemoryPeak } from './memory';
 import { startCpuAccount } from './cpu';
 import { freePort, startNext, type RunningServer } from './server';
@@ -412,7 +414,8 @@ async function main(): Promise<void> {
   try {
     for (const target of targets) {
       restoreBuild();
-      const server = await startNext(root, port, baseEnv(origin, target.url));
+      // With the same heap limit as `npm start`: the bench measures the server as it runs in production.
+      const server = await startNext(root, port, withServerHeapLimit(baseEnv(origin, target.url)));
       const sampler = new MemorySampler(server.pid);
       sampler.start();
       try {
@@ -471,15 +474,25 @@ async function main(): Promise<void> {
 
   // 4. First-load JS against the bare framework.
   log('building the bare Next baseline…');
-  const bare = bareBaseline(root, outDir);
+  const { dir: bareDir, ...bare } = bareBaseline(root, outDir);
   const routeJs = firstLoadJs(root, DIST_DIR);
   if (!ceiling || !bytes) throw new Error('nothing was measured');
+
+  // 4b. The framework's own floor for an uncached render, on the same bare app.
+  const floor = await measureFrameworkFloor(root, bareDir, settings.load);
+  log(`bare Next ISR page: cached ${loadSummary(floor.cached)}; uncached ${loadSummary(floor.uncached)} = ${fmt.pct(floor.ratio)} of cached; peak RSS ${floor.peakRssMb.toFixed(0)} MB`);
 
   // 5. Budgets and report.
   const rows: Row[] = [];
   rows.push({
     figure: 'Plain-Node ceiling (article HTML bytes)',
     measured: `${loadSummary(ceiling)}${ceiling.foreignCpu >= NOISY_FOREIGN_CPU ? `; ⚠ other processes used ${fmt.pct(ceiling.foreignCpu)} of the CPU` : ''}`,
+    budget: '—',
+    result: 'info',
+  });
+  rows.push({
+    figure: 'Framework floor: bare Next page rendered on first visit (bench/floor.ts)',
+    measured: `cached ${loadSummary(floor.cached, ceiling.rps)}; uncached ${loadSummary(floor.uncached)} = ${fmt.pct(floor.ratio)} of cached; peak RSS ${floor.peakRssMb.toFixed(0)} MB${floor.foreignCpu >= NOISY_FOREIGN_CPU ? `; ⚠ other processes used ${fmt.pct(floor.foreignCpu)} of the CPU` : ''}`,
     budget: '—',
     result: 'info',
   });
@@ -503,7 +516,7 @@ async function main(): Promise<void> {
       const ratio = u.rps / article.rps;
       rows.push({
         figure: `${tag} · uncached article render`,
-        measured: `${loadSummary(u, ceiling.rps)}; ${fmt.pct(ratio)} of cached${u.exhausted ? ' (ran out of fresh pages)' : ''}${u.foreignCpu >= NOISY_FOREIGN_CPU ? `; ⚠ other processes used ${fmt.pct(u.foreignCpu)} of the CPU` : ''}`,
+        measured: `${loadSummary(u, ceiling.rps)}; ${fmt.pct(ratio)} of cached (bare Next: ${fmt.pct(floor.ratio)})${u.exhausted ? ' (ran out of fresh pages)' : ''}${u.foreignCpu >= NOISY_FOREIGN_CPU ? `; ⚠ other processes used ${fmt.pct(u.foreignCpu)} of the CPU` : ''}`,
         budget: `≥ ${fmt.pct(BUDGET.uncachedOfCached)} of cached`,
         result: verdict(ratio >= BUDGET.uncachedOfCached && u.errors === 0),
       });
@@ -514,7 +527,7 @@ async function main(): Promise<void> {
       const growth = deep.p50Ms / p1.p50Ms;
       rows.push({ figure: `${tag} · listing p${result.deepPage} p50 / p1 p50`, measured: `${fmt.x(growth)} (${fmt.ms(deep.p50Ms)} vs ${fmt.ms(p1.p50Ms)}; cold ${fmt.ms(deep.coldMs)} vs ${fmt.ms(p1.coldMs)})`, budget: `≤ ${fmt.x(BUDGET.latencyGrowth)}`, result: verdict(growth <= BUDGET.latencyGrowth) });
     }
-    rows.push({ figure: `${tag} · peak server memory`, measured: `${result.memory.peakRssMb.toFixed(0)} MB RSS (VmHWM sum ${result.memory.hwmMb.toFixed(0)} MB)`, budget: `< ${BUDGET.memoryMb} MB`, result: verdict(result.memory.peakRssMb < BUDGET.memoryMb) });
+    rows.push({ figure: `${tag} · peak server memory`, measured: `${result.memory.peakRssMb.toFixed(0)} MB RSS (VmHWM sum ${result.memory.hwmMb.toFixed(0)} MB; bare Next ${floor.peakRssMb.toFixed(0)} MB)`, budget: `< ${BUDGET.memoryMb} MB`, result: verdict(result.memory.peakRssMb < BUDGET.memoryMb) });
   }
   for (const engine of engines) {
     const small = byKey.get(`${engine}:${settings.scales[0]}`);
@@ -602,6 +615,7 @@ async function main(): Promise<void> {
     buildSeconds,
     ceiling,
     targets: results,
+    frameworkFloor: floor,
     bytes: { ...bytes, firstLoadJs: { bare, routes: routeJs } },
     lighthouse,
     budgets: rows,

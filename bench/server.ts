@@ -65,10 +65,10 @@ export function startProcess(command: string, args: string[], options: { cwd: st
   return { child, output: () => lines.join('\n'), stop };
 }
 
-/** `next start` for the build in `distDir`, on 127.0.0.1:`port`, with the given environment. */
-export async function startNext(root: string, port: number, env: NodeJS.ProcessEnv): Promise<RunningServer> {
+/** `next start` with the project's Next for the app in `cwd` (the project itself unless given), on 127.0.0.1:`port`. */
+export async function startNext(root: string, port: number, env: NodeJS.ProcessEnv, cwd = root): Promise<RunningServer> {
   const nextBin = require.resolve('next/dist/bin/next', { paths: [root] });
-  const proc = startProcess(process.execPath, [nextBin, 'start', '-p', String(port), '-H', '127.0.0.1'], { cwd: root, env });
+  const proc = startProcess(process.execPath, [nextBin, 'start', '-p', String(port), '-H', '127.0.0.1'], { cwd, env });
   const origin = `http://127.0.0.1:${port}`;
   try {
     await waitForHttp(`${origin}/robots.txt`, 60_000, proc.child);
