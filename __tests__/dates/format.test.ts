@@ -6,6 +6,7 @@ import {
   dateOnly,
   intlLocale,
   isoInstant,
+  isoInZone,
   isSameDayInZone,
   relativeTimeLabel,
   yearInZone,
@@ -171,4 +172,25 @@ describe('output does not depend on the process time zone', () => {
     },
     30_000,
   );
+});
+
+describe('remembered formatting', () => {
+  it('keeps zones, locales and patterns apart for the same instant', () => {
+    const instant = '2022-05-03T12:38:00Z';
+    // Asked repeatedly and interleaved, each combination keeps its own answer.
+    for (let round = 0; round < 3; round++) {
+      expect(dateOnly(instant, 'nl', 'Europe/Amsterdam')).toBe('3 mei 2022');
+      expect(dateOnly(instant, 'en', 'Europe/Amsterdam')).toBe('3 May 2022');
+      expect(isoInZone(instant, 'Europe/Amsterdam')).toBe('2022-05-03T14:38:00+02:00');
+      expect(isoInZone(instant, 'America/New_York')).toBe('2022-05-03T08:38:00-04:00');
+      expect(dateOnly('2022-05-03T23:30:00Z', 'nl', 'Europe/Amsterdam')).toBe('4 mei 2022');
+      expect(dateOnly('2022-05-03T23:30:00Z', 'nl', 'America/New_York')).toBe('3 mei 2022');
+    }
+  });
+
+  it('refuses an invalid zone every time, not only the first', () => {
+    for (let round = 0; round < 2; round++) {
+      expect(() => dateOnly('2022-05-03T12:38:00Z', 'nl', 'Europe/Nowhere')).toThrow(RangeError);
+    }
+  });
 });

@@ -138,8 +138,30 @@ function zoneContext(timeZone: string): ReturnType<typeof tz> {
   return context;
 }
 
+/** How many formatted times {@link zonedFormat} remembers (oldest forgotten first). */
+const FORMAT_MEMO_SIZE = 5000;
+const formatMemo = new Map<string, string>();
+
+/**
+ * date-fns `format` in `timeZone`, remembered. Formatting in a zone is the costly part of a time
+ * label (date-fns builds a zoned date and asks Intl for its offset), and the same instants come
+ * back on every render: a card's time on the home front, its section, its tags and the related
+ * articles of its neighbours. The result depends on nothing but the arguments, so it is safe to
+ * keep. An invalid zone is never stored, so it throws every time.
+ */
+function zonedFormat(date: Date, pattern: string, locale: Locale | null, timeZone: string): string {
+  const key = `${date.getTime()}|${locale ?? ''}|${timeZone}|${pattern}`;
+  let text = formatMemo.get(key);
+  if (text === undefined) {
+    text = format(date, pattern, { ...(locale ? { locale: DATE_FNS_LOCALES[locale] } : {}), in: zoneContext(timeZone) });
+    if (formatMemo.size >= FORMAT_MEMO_SIZE) formatMemo.delete(formatMemo.keys().next().value as string);
+    formatMemo.set(key, text);
+  }
+  return text;
+}
+
 function formatIn(date: Date, pattern: string, locale: Locale, timeZone: string): string {
-  return format(date, pattern, { locale: DATE_FNS_LOCALES[locale], in: zoneContext(timeZone) });
+  return zonedFormat(date, pattern, locale, timeZone);
 }
 
 function capitalise(text: string, locale: Locale): string {
@@ -164,13 +186,13 @@ export function isoInstant(value: Instant): string {
 
 /** True when both instants fall on the same calendar day in `timeZone`. */
 export function isSameDayInZone(a: Instant, b: Instant, timeZone: string): boolean {
-  const day = (value: Instant) => format(toDate(value), 'yyyy-MM-dd', { in: zoneContext(timeZone) });
+  const day = (value: Instant) => zonedFormat(toDate(value), 'yyyy-MM-dd', null, timeZone);
   return day(a) === day(b);
 }
 
 /** The calendar year of an instant in `timeZone` (e.g. for a copyright line rendered at New Year). */
 export function yearInZone(value: Instant, timeZone: string): number {
-  return Number(format(toDate(value), 'yyyy', { in: zoneContext(timeZone) }));
+  return Number(zonedFormat(toDate(value), 'yyyy', null, timeZone));
 }
 
 /**
@@ -260,5 +282,5 @@ export function relativeTimeLabel(value: Instant, now: Instant, locale: Locale):
  * must carry the same instant the page shows, with the site zone's offset.
  */
 export function isoInZone(value: Instant, timeZone: string): string {
-  return format(new Date(isoInstant(value)), "yyyy-MM-dd'T'HH:mm:ssxxx", { in: zoneContext(timeZone) });
+  return zonedFormat(toDate(value), "yyyy-MM-dd'T'HH:mm:ssxxx", null, timeZone);
 }
