@@ -101,21 +101,33 @@ async function createSqliteSearch(db: Kysely<unknown>): Promise<void> {
     )`.execute(db);
 }
 
-function initialSchema(engine: Engine): Migration {
+/**
+ * The column types and table builder every migration shares, per engine:
+ * - `timestamp`: epoch milliseconds (`bigint` in PostgreSQL, `integer` in SQLite);
+ * - `key`: ids and slugs, compared byte-wise in both engines (SQLite's default) whatever collation
+ *   the PostgreSQL database was created with, so ties on published_at break identically everywhere;
+ * - `table(db, name)`: a CREATE TABLE that is STRICT in SQLite, so SQLite enforces the declared
+ *   column types as PostgreSQL does.
+ */
+function engineTypes(engine: Engine) {
   const isPostgres = engine === 'postgres';
-  const timestamp = isPostgres ? 'bigint' : 'integer';
-  // Ids and slugs compare byte-wise in both engines (SQLite's default), whatever collation the
-  // PostgreSQL database was created with, so ties on published_at break identically everywhere.
-  const key = isPostgres ? sql`text collate "C"` : 'text';
-  // STRICT makes SQLite enforce the declared column types, as PostgreSQL does.
-  const strict = sql`strict`;
+  return {
+    isPostgres,
+    timestamp: isPostgres ? 'bigint' : 'integer',
+    key: isPostgres ? sql`text collate "C"` : 'text',
+    table(db: Kysely<unknown>, name: string) {
+      const builder = db.schema.createTable(name);
+      return isPostgres ? builder : builder.modifyEnd(sql`strict`);
+    },
+  } as const;
+}
+
+function initialSchema(engine: Engine): Migration {
+  const { isPostgres, timestamp, key, table: createTable } = engineTypes(engine);
 
   return {
     async up(db: Kysely<unknown>) {
-      const table = (name: string) => {
-        const builder = db.schema.createTable(name);
-        return isPostgres ? builder : builder.modifyEnd(strict);
-      };
+      const table = (name: string) => createTable(db, name);
 
       await table('sections')
         .addColumn('locale', 'text', (col) => col.notNull())
@@ -219,17 +231,11 @@ function initialSchema(engine: Engine): Migration {
  *   `address:<ip>`), in the database so that every instance sees the same counts.
  */
 function accounts(engine: Engine): Migration {
-  const isPostgres = engine === 'postgres';
-  const timestamp = isPostgres ? 'bigint' : 'integer';
-  const key = isPostgres ? sql`text collate "C"` : 'text';
-  const strict = sql`strict`;
+  const { timestamp, key, table: createTable } = engineTypes(engine);
 
   return {
     async up(db: Kysely<unknown>) {
-      const table = (name: string) => {
-        const builder = db.schema.createTable(name);
-        return isPostgres ? builder : builder.modifyEnd(strict);
-      };
+      const table = (name: string) => createTable(db, name);
 
       await table('users')
         .addColumn('id', key, (col) => col.primaryKey())
@@ -283,17 +289,11 @@ function accounts(engine: Engine): Migration {
  *   addressed (first 32 hex of the SHA-256 + extension), so the same bytes are stored once.
  */
 function desk(engine: Engine): Migration {
-  const isPostgres = engine === 'postgres';
-  const timestamp = isPostgres ? 'bigint' : 'integer';
-  const key = isPostgres ? sql`text collate "C"` : 'text';
-  const strict = sql`strict`;
+  const { isPostgres, timestamp, key, table: createTable } = engineTypes(engine);
 
   return {
     async up(db: Kysely<unknown>) {
-      const table = (name: string) => {
-        const builder = db.schema.createTable(name);
-        return isPostgres ? builder : builder.modifyEnd(strict);
-      };
+      const table = (name: string) => createTable(db, name);
 
       await table('article_revisions')
         .addColumn('article_id', key, (col) => col.notNull().references('articles.id').onDelete('cascade'))
