@@ -1,13 +1,12 @@
 import type { Metadata, Viewport } from 'next';
 import type { ReactNode } from 'react';
-import { notFound } from 'next/navigation';
 import { NextIntlClientProvider } from 'next-intl';
 import { getMessages, getTranslations, setRequestLocale } from 'next-intl/server';
 import { SiteFooter } from '@/components/layout/SiteFooter';
 import { SiteHeader } from '@/components/layout/SiteHeader';
 import { SkipLink } from '@/components/layout/SkipLink';
 import { yearInZone } from '@/lib/dates/format';
-import { isLocale, locales } from '@/lib/i18n/locales';
+import { defaultLocale, isLocale, locales, type Locale } from '@/lib/i18n/locales';
 import { siteConfig } from '@/lib/site/config';
 import { getNavigationSections } from '@/lib/site/content';
 import { pickMessages } from '@/lib/i18n/messages';
@@ -17,9 +16,19 @@ export function generateStaticParams() {
   return locales.map((locale) => ({ locale }));
 }
 
+/**
+ * Dutch URLs carry no prefix, so a path that no route claims (`/dit/bestaat/niet`) arrives here with
+ * its first segment as the "locale". It is a Dutch address that does not exist: the layout draws the
+ * Dutch edition around it, and the page answers 404 (every page checks its locale with
+ * requireLocale, and the catch-all always does). Calling notFound() here instead would leave only
+ * the bare root not-found page, without the site's header and footer.
+ */
+function editionOf(segment: string): Locale {
+  return isLocale(segment) ? segment : defaultLocale;
+}
+
 export async function generateMetadata({ params }: LayoutProps<'/[locale]'>): Promise<Metadata> {
-  const { locale } = await params;
-  if (!isLocale(locale)) return {};
+  const locale = editionOf((await params).locale);
   const t = await getTranslations({ locale, namespace: 'Site' });
   return {
     metadataBase: new URL(siteConfig.url),
@@ -36,8 +45,7 @@ export const viewport: Viewport = {
 };
 
 export default async function LocaleLayout({ children, params }: LayoutProps<'/[locale]'>) {
-  const { locale } = await params;
-  if (!isLocale(locale)) notFound();
+  const locale = editionOf((await params).locale);
   setRequestLocale(locale);
 
   const [sections, messages] = await Promise.all([getNavigationSections(locale), getMessages()]);
