@@ -1,15 +1,14 @@
 /** @jest-environment jsdom */
-import { act, screen, waitFor, within } from '@testing-library/react';
+import { act, render, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { renderToString } from 'react-dom/server';
 import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
-import { NextIntlClientProvider } from 'next-intl';
 import { LoadMore } from '@/components/listing/LoadMore.client';
 import type { ArticleSummary } from '@/lib/content/model';
 import type { ListingFilter } from '@/lib/data/listing';
 import type { ListingResponse } from '@/lib/site/api-params';
-import en from '@/messages/en.json';
-import { renderWithIntl, TEST_TIME_ZONE } from '../setup/render';
+import { testLoadMoreLabels } from '../setup/labels';
+import { TEST_TIME_ZONE } from '../setup/render';
 
 const ARCHIVE: ListingFilter = { locale: 'en', section: 'archive' };
 
@@ -56,11 +55,11 @@ function servePages() {
 
 function renderLoadMore(filter: ListingFilter = ARCHIVE) {
   const client = new QueryClient({ defaultOptions: { queries: { retry: false } } });
-  return renderWithIntl(
+  // No intl provider: the leaf gets every string as props, as in the app.
+  return render(
     <QueryClientProvider client={client}>
-      <LoadMore filter={filter} initialCursor="cursor-20" timeZone={TEST_TIME_ZONE} />
+      <LoadMore filter={filter} initialCursor="cursor-20" timeZone={TEST_TIME_ZONE} labels={testLoadMoreLabels(filter.locale)} />
     </QueryClientProvider>,
-    { locale: filter.locale },
   );
 }
 
@@ -77,11 +76,9 @@ describe('LoadMore', () => {
   it('renders no button on the server, where it could not work without JavaScript', () => {
     const client = new QueryClient();
     const html = renderToString(
-      <NextIntlClientProvider locale="en" messages={en} timeZone={TEST_TIME_ZONE}>
-        <QueryClientProvider client={client}>
-          <LoadMore filter={ARCHIVE} initialCursor="cursor-20" timeZone={TEST_TIME_ZONE} />
-        </QueryClientProvider>
-      </NextIntlClientProvider>,
+      <QueryClientProvider client={client}>
+        <LoadMore filter={ARCHIVE} initialCursor="cursor-20" timeZone={TEST_TIME_ZONE} labels={testLoadMoreLabels('en')} />
+      </QueryClientProvider>,
     );
     expect(html).not.toContain('<button');
     expect(html).not.toContain('Load more');
@@ -213,6 +210,8 @@ describe('LoadMore', () => {
     renderLoadMore({ locale: 'nl', tag: 'eredivisie' });
     await user.click(screen.getByRole('button', { name: 'Meer laden' }));
     await waitFor(() => expect(screen.getByRole('status')).toHaveTextContent('20 artikelen geladen'));
+    // The card's link is built in the browser, in the listing's language.
+    expect(screen.getByRole('link', { name: 'Archive story number 21' })).toHaveAttribute('href', '/nieuws/archive-story-21');
     expect(fetchMock.mock.calls[0]?.[0]).toBe('/api/listings?locale=nl&tag=eredivisie&cursor=cursor-20');
   });
 });

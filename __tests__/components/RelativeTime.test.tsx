@@ -1,13 +1,9 @@
 /** @jest-environment jsdom */
 import { act, render } from '@testing-library/react';
 import { renderToString } from 'react-dom/server';
-import { NextIntlClientProvider } from 'next-intl';
-import type { ReactNode } from 'react';
 import { RelativeTime } from '@/components/time/RelativeTime.client';
 import type { Locale } from '@/lib/i18n/locales';
-import en from '@/messages/en.json';
-import nl from '@/messages/nl.json';
-import { TEST_TIME_ZONE } from '../setup/render';
+import { testRelativeTimeLabels } from '../setup/labels';
 
 /** Updated at 14:38 in Amsterdam. */
 const UPDATED = '2022-05-03T12:38:00.000Z';
@@ -15,23 +11,13 @@ const at = (offsetMs: number) => new Date(Date.parse(UPDATED) + offsetMs);
 const MINUTE = 60 * 1000;
 const HOUR = 60 * MINUTE;
 
-function Providers({ locale, children }: { locale: Locale; children: ReactNode }) {
-  return (
-    <NextIntlClientProvider locale={locale} messages={locale === 'nl' ? nl : en} timeZone={TEST_TIME_ZONE}>
-      {children}
-    </NextIntlClientProvider>
-  );
-}
-
-/** Renders as the page does: the absolute text inside a byline-like paragraph. */
+/** Renders as the page does: the absolute text inside a byline-like paragraph, the labels from the server. */
 const ui = (locale: Locale = 'nl') => (
-  <Providers locale={locale}>
-    <p>
-      <RelativeTime dateTime={UPDATED} locale={locale}>
-        14:38
-      </RelativeTime>
-    </p>
-  </Providers>
+  <p>
+    <RelativeTime dateTime={UPDATED} locale={locale} labels={testRelativeTimeLabels(locale)}>
+      14:38
+    </RelativeTime>
+  </p>
 );
 
 /** What the server sends: rendered to HTML where no effect runs. */

@@ -1,10 +1,10 @@
 /** @jest-environment jsdom */
-import { act, screen } from '@testing-library/react';
+import { act, render, screen } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
 import { UpdateNotice, UPDATE_CHECK_INTERVAL_MS } from '@/components/article/UpdateNotice.client';
 import type { ArticleStatusResponse } from '@/lib/site/api-params';
-import { renderWithIntl } from '../setup/render';
+import { testUpdateNoticeLabels } from '../setup/labels';
 
 const refresh = jest.fn();
 const replace = jest.fn();
@@ -45,10 +45,10 @@ function renderNotice() {
   const client = new QueryClient({ defaultOptions: { queries: { retry: false } } });
   const ui = (updatedAt: string) => (
     <QueryClientProvider client={client}>
-      <UpdateNotice articleId={ID} updatedAt={updatedAt} path={PATH} />
+      <UpdateNotice articleId={ID} updatedAt={updatedAt} path={PATH} labels={testUpdateNoticeLabels('nl')} />
     </QueryClientProvider>
   );
-  const view = renderWithIntl(ui(SHOWN.updatedAt));
+  const view = render(ui(SHOWN.updatedAt));
   /** The server sends the page again (after router.refresh), now at `updatedAt`. */
   const rerenderAt = (updatedAt: string) => view.rerender(ui(updatedAt));
   return { ...view, rerenderAt };

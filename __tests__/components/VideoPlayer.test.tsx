@@ -83,6 +83,18 @@ describe('VideoPlayer, over the server facade', () => {
   });
 
   it.each([
+    { locale: 'nl', text: 'Je browser kan deze video hier niet afspelen. Open de video.', link: 'Open de video' },
+    { locale: 'en', text: 'Your browser cannot play this video here. Open the video.', link: 'Open the video' },
+  ] as const)('gives the file player the fallback the server translated ($locale), linking to the file', async ({ locale, text, link }) => {
+    const user = userEvent.setup();
+    const { container } = renderWithIntl(<VideoBlockShell block={FILE} />, { locale });
+    await user.click(facadeOf(FILE));
+    const video = container.querySelector('video') as HTMLElement;
+    expect(video).toHaveTextContent(text);
+    expect(within(video).getByRole('link', { name: link })).toHaveAttribute('href', '/media/finale.mp4');
+  });
+
+  it.each([
     ['Enter', '{Enter}'],
     ['Space', ' '],
   ])('starts the video when the focused facade gets %s', async (_name, keys) => {
@@ -144,7 +156,7 @@ describe("the client leaves' messages", () => {
       ? Object.entries(value).flatMap(([key, child]) => keysOf(child, `${prefix}${key}.`))
       : [prefix.slice(0, -1)];
 
-  it.each(['VideoPlayer', 'RelativeTime', 'UpdateNotice', 'LoadMore'])('has the same %s keys in Dutch and English', (namespace) => {
+  it.each(['VideoPlayer', 'RelativeTime', 'UpdateNotice', 'LoadMore', 'ErrorPage'])('has the same %s keys in Dutch and English', (namespace) => {
     const nl = keysOf((nlMessages as Record<string, unknown>)[namespace]);
     expect(nl.length).toBeGreaterThan(0);
     expect(keysOf((enMessages as Record<string, unknown>)[namespace])).toEqual(nl);

@@ -1,22 +1,23 @@
 'use client';
 // Error boundaries must be client components: Next renders them when a server render fails.
-import { useTranslations } from 'next-intl';
+// The strings come from the layout (ErrorPageLabelsProvider), so no message formatter ships.
+import { useErrorPageLabels } from '@/components/layout/ErrorPageLabels.client';
 import styles from '@/components/layout/layout.module.css';
 
 export default function LocaleError({ reset }: { error: Error & { digest?: string }; reset: () => void }) {
-  const t = useTranslations('ErrorPage');
+  const labels = useErrorPageLabels();
   return (
     <div className={styles.errorPage} role="alert">
-      <h1>{t('title')}</h1>
-      <p>{t('description')}</p>
+      <h1>{labels.title}</h1>
+      <p>{labels.description}</p>
       <ul>
         <li>
           <button type="button" onClick={reset}>
-            {t('retry')}
+            {labels.retry}
           </button>
         </li>
         <li>
-          <a href="/">{t('home')}</a>
+          <a href={labels.homeHref}>{labels.home}</a>
         </li>
       </ul>
     </div>

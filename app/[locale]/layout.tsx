@@ -1,7 +1,7 @@
 import type { Metadata, Viewport } from 'next';
 import type { ReactNode } from 'react';
-import { NextIntlClientProvider } from 'next-intl';
-import { getMessages, getTranslations, setRequestLocale } from 'next-intl/server';
+import { getTranslations, setRequestLocale } from 'next-intl/server';
+import { ErrorPageLabelsProvider } from '@/components/layout/ErrorPageLabels.client';
 import { SiteFooter } from '@/components/layout/SiteFooter';
 import { SiteHeader } from '@/components/layout/SiteHeader';
 import { SkipLink } from '@/components/layout/SkipLink';
@@ -9,7 +9,7 @@ import { yearInZone } from '@/lib/dates/format';
 import { defaultLocale, isLocale, locales, type Locale } from '@/lib/i18n/locales';
 import { siteConfig } from '@/lib/site/config';
 import { getNavigationSections } from '@/lib/site/content';
-import { pickMessages } from '@/lib/i18n/messages';
+import { localizedPath } from '@/lib/i18n/paths';
 import '../globals.css';
 
 export function generateStaticParams() {
@@ -48,20 +48,32 @@ export default async function LocaleLayout({ children, params }: LayoutProps<'/[
   const locale = editionOf((await params).locale);
   setRequestLocale(locale);
 
-  const [sections, messages] = await Promise.all([getNavigationSections(locale), getMessages()]);
+  const [sections, tError] = await Promise.all([getNavigationSections(locale), getTranslations({ locale, namespace: 'ErrorPage' })]);
 
   return (
     <html lang={locale}>
       <body>
-        {/* Only the strings that client leaves render are sent to the browser. */}
-        <NextIntlClientProvider messages={pickMessages(messages, ['ErrorPage', 'VideoPlayer', 'RelativeTime', 'UpdateNotice', 'LoadMore'])}>
+        {/*
+          No NextIntlClientProvider: public client leaves get their strings as props from their
+          server parents, so next-intl's client runtime stays off public pages. The error boundary
+          (error.tsx), which Next renders without props, reads its strings from this context.
+        */}
+        <ErrorPageLabelsProvider
+          labels={{
+            title: tError('title'),
+            description: tError('description'),
+            retry: tError('retry'),
+            home: tError('home'),
+            homeHref: localizedPath(locale, '/'),
+          }}
+        >
           <SkipLink />
           <SiteHeader locale={locale} sections={sections} />
           <main id="main" tabIndex={-1}>
             {children}
           </main>
           <SiteFooter locale={locale} sections={sections} year={yearInZone(new Date(), siteConfig.timeZone)} />
-        </NextIntlClientProvider>
+        </ErrorPageLabelsProvider>
       </body>
     </html>
   );

@@ -5,6 +5,7 @@ import { bylineTimes, intlLocale } from '@/lib/dates/format';
 import type { Locale } from '@/lib/i18n/locales';
 import { Link } from '@/lib/i18n/navigation';
 import { RelativeTime } from '@/components/time/RelativeTime.client';
+import { relativeTimeLabels } from '@/components/time/relativeTimeLabels';
 import styles from './article.module.css';
 
 interface ArticleBylineProps {
@@ -26,6 +27,7 @@ interface ArticleBylineProps {
  */
 export function ArticleByline({ publishedAt, updatedAt, authors, locale, timeZone }: ArticleBylineProps) {
   const t = useTranslations('ArticleByline');
+  const timeLabels = relativeTimeLabels(useTranslations('RelativeTime'));
   const times = bylineTimes(publishedAt, updatedAt, locale, timeZone);
 
   const parts: ReactNode[] = [
@@ -48,7 +50,7 @@ export function ArticleByline({ publishedAt, updatedAt, authors, locale, timeZon
           when: text,
           // After hydration, a recent update also reads "(5 minuten geleden)" after the time.
           time: (chunks) => (
-            <RelativeTime dateTime={iso} locale={locale}>
+            <RelativeTime dateTime={iso} locale={locale} labels={timeLabels}>
               {chunks}
             </RelativeTime>
           ),

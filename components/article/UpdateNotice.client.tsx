@@ -3,9 +3,9 @@
 
 import { useEffect, useRef, useState, useTransition } from 'react';
 import { useRouter } from 'next/navigation';
-import { useTranslations } from 'next-intl';
 import { useQuery } from '@tanstack/react-query';
 import type { ArticleStatusResponse } from '@/lib/site/api-params';
+import type { UpdateNoticeLabels } from './updateNoticeLabels';
 import styles from './UpdateNotice.module.css';
 
 /** How often an open, visible article asks whether it changed. */
@@ -48,6 +48,8 @@ interface UpdateNoticeProps {
   updatedAt: string;
   /** The article's current URL path, as the page was rendered. */
   path: string;
+  /** Translated by the server parent (see updateNoticeLabels). */
+  labels: UpdateNoticeLabels;
 }
 
 /**
@@ -58,8 +60,7 @@ interface UpdateNoticeProps {
  * while the tab is visible (React Query pauses the interval in background tabs) and when the
  * reader comes back to the tab. A 404 means the article is no longer public, and polling stops.
  */
-export function UpdateNotice({ articleId, updatedAt, path }: UpdateNoticeProps) {
-  const t = useTranslations('UpdateNotice');
+export function UpdateNotice({ articleId, updatedAt, path, labels }: UpdateNoticeProps) {
   const router = useRouter();
   const [isRefreshing, startRefresh] = useTransition();
   const [dismissed, setDismissed] = useState<string | null>(null);
@@ -103,12 +104,12 @@ export function UpdateNotice({ articleId, updatedAt, path }: UpdateNoticeProps) 
     <div className={styles.region} role="status" aria-live="polite">
       {visible ? (
         <div className={styles.notice}>
-          <p className={styles.message}>{t('message')}</p>
+          <p className={styles.message}>{labels.message}</p>
           <button type="button" className={styles.show} onClick={showNewVersion} aria-disabled={isRefreshing || undefined}>
-            {isRefreshing ? t('loading') : t('show')}
+            {isRefreshing ? labels.loading : labels.show}
           </button>
           <button type="button" className={styles.dismiss} onClick={() => setDismissed(data.updatedAt)}>
-            {t('dismiss')}
+            {labels.dismiss}
           </button>
         </div>
       ) : null}

@@ -51,6 +51,7 @@ export function videoWatchUrl(block: VideoBlock): string {
  */
 export function VideoBlockShell({ block }: { block: VideoBlock }) {
   const t = useTranslations('VideoBlock');
+  const tPlayer = useTranslations('VideoPlayer');
   const href = videoWatchUrl(block);
   const poster = videoPosterSrc(block);
   // A provider thumbnail (only with NEXT_PUBLIC_ALLOW_PROVIDER_POSTERS) is loaded as is: no remote
@@ -61,7 +62,12 @@ export function VideoBlockShell({ block }: { block: VideoBlock }) {
   return (
     <div className={styles.video}>
       <p className={styles.videoIntro}>{t('continuesBelow')}</p>
-      <VideoPlayer block={block} poster={poster} className={styles.videoFigure}>
+      <VideoPlayer
+        block={block}
+        poster={poster}
+        className={styles.videoFigure}
+        fallback={block.provider === 'file' ? tPlayer.rich('unsupported', { link: (chunks) => <a href={block.src}>{chunks}</a> }) : undefined}
+      >
         <a className={styles.videoFacade} href={href} rel={external ? 'noopener' : undefined}>
           <span className={styles.ratio}>
             {/* Decorative: the link is named by the title below. */}

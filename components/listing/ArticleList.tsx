@@ -1,5 +1,7 @@
+import { useTranslations } from 'next-intl';
 import type { ArticleSummary } from '@/lib/content/model';
 import type { Locale } from '@/lib/i18n/locales';
+import { relativeTimeLabels } from '@/components/time/relativeTimeLabels';
 import { ArticleCard, type ArticleCardVariant } from './ArticleCard';
 import styles from './listing.module.css';
 
@@ -25,6 +27,7 @@ export function ArticleList({
   layout = 'grid',
   prioritizeFirst = false,
 }: ArticleListProps) {
+  const timeLabels = relativeTimeLabels(useTranslations('RelativeTime'));
   return (
     <ul className={layout === 'grid' ? styles.grid : styles.stack}>
       {articles.map((article, index) => (
@@ -34,6 +37,7 @@ export function ArticleList({
             locale={locale}
             timeZone={timeZone}
             now={now}
+            timeLabels={timeLabels}
             variant={variant}
             headingLevel={headingLevel}
             priority={prioritizeFirst && index === 0}

@@ -2,11 +2,12 @@
 // Client: fetches the next pages of a listing on the reader's request and appends them in place.
 
 import { useCallback, useEffect, useState } from 'react';
-import { useTranslations } from 'next-intl';
 import { useInfiniteQuery } from '@tanstack/react-query';
 import type { ArticleSummary } from '@/lib/content/model';
 import type { ListingFilter } from '@/lib/data/listing';
 import type { ListingResponse } from '@/lib/site/api-params';
+import { pluralMessage } from '@/lib/i18n/template';
+import type { LoadMoreLabels } from './loadMoreLabels';
 import styles from './LoadMore.module.css';
 
 /**
@@ -64,6 +65,8 @@ interface LoadMoreProps {
   initialCursor: string;
   /** The site zone, for the cards' times. */
   timeZone: string;
+  /** Translated by the server parent (see loadMoreLabels). */
+  labels: LoadMoreLabels;
 }
 
 /**
@@ -75,8 +78,7 @@ interface LoadMoreProps {
  * The button exists only after hydration: without JavaScript it could do nothing, and the plain
  * page links below the listing (`?pagina=2`) serve those readers and crawlers.
  */
-export function LoadMore({ filter, initialCursor, timeZone }: LoadMoreProps) {
-  const t = useTranslations('LoadMore');
+export function LoadMore({ filter, initialCursor, timeZone, labels }: LoadMoreProps) {
   const [hydrated, setHydrated] = useState(false);
   const [cards, setCards] = useState<CardsModule | null>(null);
   const [cardsFailed, setCardsFailed] = useState(false);
@@ -119,9 +121,9 @@ export function LoadMore({ filter, initialCursor, timeZone }: LoadMoreProps) {
   };
 
   let status = '';
-  if (isFetching || loadingCards) status = t('loading');
-  else if (failed) status = t('error');
-  else if (lastPage) status = t('loaded', { count: lastPage.items.length });
+  if (isFetching || loadingCards) status = labels.loading;
+  else if (failed) status = labels.error;
+  else if (lastPage) status = pluralMessage(labels.loaded, filter.locale, lastPage.items.length);
 
   const Cards = cards?.LoadMoreCards;
   return (
@@ -131,6 +133,7 @@ export function LoadMore({ filter, initialCursor, timeZone }: LoadMoreProps) {
           items={items}
           locale={filter.locale}
           timeZone={timeZone}
+          timeLabels={labels.time}
           now={new Date(dataUpdatedAt)}
           focusFrom={focusFrom}
           onFocused={clearFocusFrom}
@@ -141,7 +144,7 @@ export function LoadMore({ filter, initialCursor, timeZone }: LoadMoreProps) {
       </p>
       {hydrated && (hasMore || cardsFailed) ? (
         <button type="button" className={styles.button} onClick={onPress} aria-disabled={isFetching || undefined}>
-          {failed && !isFetching ? t('retry') : t('button')}
+          {failed && !isFetching ? labels.retry : labels.button}
         </button>
       ) : null}
     </div>

@@ -4,6 +4,7 @@
 import { useEffect, useRef } from 'react';
 import type { ArticleSummary } from '@/lib/content/model';
 import type { Locale } from '@/lib/i18n/locales';
+import type { RelativeTimeLabels } from '@/components/time/relativeTimeLabels';
 import { ArticleCard } from './ArticleCard';
 import listStyles from './listing.module.css';
 import styles from './LoadMore.module.css';
@@ -12,6 +13,7 @@ interface LoadMoreCardsProps {
   items: ArticleSummary[];
   locale: Locale;
   timeZone: string;
+  timeLabels: RelativeTimeLabels;
   /** When the items arrived, for the cards' "is it this year?" rule. */
   now: Date;
   /** Index of the first card of the page just loaded, to focus; null when focus stays where it is. */
@@ -24,7 +26,7 @@ interface LoadMoreCardsProps {
  * its date formatting (date-fns and its locales) load with the first press of the button, not with
  * every listing page. Moves focus to the first new card's link once it is on screen.
  */
-export function LoadMoreCards({ items, locale, timeZone, now, focusFrom, onFocused }: LoadMoreCardsProps) {
+export function LoadMoreCards({ items, locale, timeZone, timeLabels, now, focusFrom, onFocused }: LoadMoreCardsProps) {
   const listRef = useRef<HTMLUListElement>(null);
 
   useEffect(() => {
@@ -37,7 +39,7 @@ export function LoadMoreCards({ items, locale, timeZone, now, focusFrom, onFocus
     <ul ref={listRef} className={`${listStyles.grid} ${styles.more}`}>
       {items.map((article) => (
         <li key={article.id}>
-          <ArticleCard article={article} locale={locale} timeZone={timeZone} now={now} />
+          <ArticleCard article={article} locale={locale} timeZone={timeZone} now={now} timeLabels={timeLabels} />
         </li>
       ))}
     </ul>

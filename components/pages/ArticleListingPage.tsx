@@ -2,6 +2,7 @@ import type { ReactNode } from 'react';
 import { notFound } from 'next/navigation';
 import { getTranslations } from 'next-intl/server';
 import { ArticleList } from '@/components/listing/ArticleList';
+import { loadMoreLabels } from '@/components/listing/loadMoreLabels';
 import { LoadMore } from '@/components/listing/LoadMore.client';
 import { Pagination } from '@/components/listing/Pagination';
 import { QueryProvider } from '@/components/providers/QueryProvider.client';
@@ -26,7 +27,11 @@ export async function ArticleListingPage({ locale, filter, page, basePath, heade
   const listing = await getListingPage(filter, page, LISTING_PAGE_SIZE);
   // Page 2+ that does not exist is a 404, never an empty page that crawlers would index.
   if (!listing || (page > 1 && listing.items.length === 0)) notFound();
-  const t = await getTranslations({ locale, namespace: 'ArticleListingPage' });
+  const [t, tMore, tTime] = await Promise.all([
+    getTranslations({ locale, namespace: 'ArticleListingPage' }),
+    getTranslations({ locale, namespace: 'LoadMore' }),
+    getTranslations({ locale, namespace: 'RelativeTime' }),
+  ]);
   return (
     <>
       {header}
@@ -44,7 +49,12 @@ export async function ArticleListingPage({ locale, filter, page, basePath, heade
       {/* With JavaScript, further pages append here; the plain page links stay for everyone else. */}
       {listing.nextCursor ? (
         <QueryProvider>
-          <LoadMore filter={filter} initialCursor={listing.nextCursor} timeZone={siteConfig.timeZone} />
+          <LoadMore
+            filter={filter}
+            initialCursor={listing.nextCursor}
+            timeZone={siteConfig.timeZone}
+            labels={loadMoreLabels(locale, tMore, tTime)}
+          />
         </QueryProvider>
       ) : null}
       <Pagination page={page} pageCount={listing.pageCount} hrefFor={(n) => listingPageHref(basePath, locale, n)} />

@@ -5,6 +5,7 @@ import { getTranslations } from 'next-intl/server';
 import { ArticleBody } from '@/components/article/ArticleBody';
 import { ArticleByline } from '@/components/article/ArticleByline';
 import { UpdateNotice } from '@/components/article/UpdateNotice.client';
+import { updateNoticeLabels } from '@/components/article/updateNoticeLabels';
 import { ArticleList } from '@/components/listing/ArticleList';
 import { ArticleStructuredData } from '@/components/seo/ArticleStructuredData';
 import { PreviewBanner, type ArticlePreview } from '@/components/preview/PreviewBanner';
@@ -80,9 +81,10 @@ function metadataFor(article: Article): Metadata {
  */
 export async function ArticlePage({ article, preview }: { article: Article; preview?: ArticlePreview }) {
   const locale = article.locale;
-  const [related, t] = await Promise.all([
+  const [related, t, tNotice] = await Promise.all([
     preview ? previewRelatedArticles(article) : getRelatedArticles(article),
     getTranslations({ locale, namespace: 'ArticlePage' }),
+    getTranslations({ locale, namespace: 'UpdateNotice' }),
   ]);
   const publishedAt = article.publishedAt ?? article.updatedAt;
 
@@ -144,7 +146,12 @@ export async function ArticlePage({ article, preview }: { article: Article; prev
 
       {preview ? null : (
         <QueryProvider>
-          <UpdateNotice articleId={article.id} updatedAt={article.updatedAt} path={articlePath(locale, article.slug)} />
+          <UpdateNotice
+            articleId={article.id}
+            updatedAt={article.updatedAt}
+            path={articlePath(locale, article.slug)}
+            labels={updateNoticeLabels(tNotice)}
+          />
         </QueryProvider>
       )}
 

@@ -1,6 +1,7 @@
 import { getTranslations } from 'next-intl/server';
 import { ArticleCard } from '@/components/listing/ArticleCard';
 import { ArticleList } from '@/components/listing/ArticleList';
+import { relativeTimeLabels } from '@/components/time/relativeTimeLabels';
 import { HomeStructuredData } from '@/components/seo/HomeStructuredData';
 import type { Locale } from '@/lib/i18n/locales';
 import { Link } from '@/lib/i18n/navigation';
@@ -11,7 +12,11 @@ import styles from './pages.module.css';
 
 /** The home front: a lead story, the latest news, a block per section and a video rail. */
 export async function HomeFront({ locale }: { locale: Locale }) {
-  const [front, t] = await Promise.all([getHomeFront(locale), getTranslations({ locale, namespace: 'HomeFront' })]);
+  const [front, t, tTime] = await Promise.all([
+    getHomeFront(locale),
+    getTranslations({ locale, namespace: 'HomeFront' }),
+    getTranslations({ locale, namespace: 'RelativeTime' }),
+  ]);
   const now = new Date();
   const timeZone = siteConfig.timeZone;
   const [lead, ...latest] = front.latest;
@@ -26,7 +31,7 @@ export async function HomeFront({ locale }: { locale: Locale }) {
             {t('topStory')}
           </h2>
           <div className={styles.frontLead}>
-            <ArticleCard article={lead} locale={locale} timeZone={timeZone} now={now} variant="lead" headingLevel={3} priority />
+            <ArticleCard article={lead} locale={locale} timeZone={timeZone} now={now} timeLabels={relativeTimeLabels(tTime)} variant="lead" headingLevel={3} priority />
           </div>
           <div className={styles.frontLatest}>
             <h2 className={styles.blockHeading}>{t('latest')}</h2>

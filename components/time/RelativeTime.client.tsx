@@ -2,8 +2,9 @@
 // Client: "5 minutes ago" depends on the reader's clock, so it can only be computed, and kept current, in the browser.
 
 import { useEffect, useRef, useState, type ReactNode } from 'react';
-import { useTranslations } from 'next-intl';
 import type { Locale } from '@/lib/i18n/locales';
+import { fillTemplate } from '@/lib/i18n/template';
+import type { RelativeTimeLabels } from './relativeTimeLabels';
 
 type DateRules = typeof import('@/lib/dates/format');
 
@@ -21,6 +22,8 @@ interface RelativeTimeProps {
   /** The instant, as an ISO 8601 string with a zone. */
   dateTime: string;
   locale: Locale;
+  /** Translated by the server parent (see relativeTimeLabels). */
+  labels: RelativeTimeLabels;
   /** The absolute time as the server formatted it in the site zone; always shown. */
   children: ReactNode;
 }
@@ -34,8 +37,7 @@ interface RelativeTimeProps {
  * refreshed once a minute only while the element is on screen and the tab is visible, and removed
  * for good once the instant is 12 hours old (the rule is `relativeTimeLabel` in lib/dates).
  */
-export function RelativeTime({ dateTime, locale, children }: RelativeTimeProps) {
-  const t = useTranslations('RelativeTime');
+export function RelativeTime({ dateTime, locale, labels, children }: RelativeTimeProps) {
   const ref = useRef<HTMLTimeElement>(null);
   const [label, setLabel] = useState<string | null>(null);
 
@@ -60,7 +62,7 @@ export function RelativeTime({ dateTime, locale, children }: RelativeTimeProps) 
       <time ref={ref} dateTime={dateTime}>
         {children}
       </time>
-      {label !== null ? ` ${t('ago', { relative: label })}` : null}
+      {label !== null ? ` ${fillTemplate(labels.ago, { relative: label })}` : null}
     </>
   );
 }

@@ -2,7 +2,6 @@
 // Client: swaps the server-rendered facade for the provider's player on the reader's click or key press.
 
 import { useEffect, useId, useState, type KeyboardEvent, type MouseEvent, type ReactNode } from 'react';
-import { useTranslations } from 'next-intl';
 import type { VideoBlock } from '@/lib/content/model';
 import { videoPlayerUrl } from '@/lib/seo/video';
 import styles from './VideoPlayer.module.css';
@@ -24,6 +23,11 @@ interface VideoPlayerProps {
   className?: string;
   /** The server-rendered facade: one link to the video at its provider, in a 16:9 box. */
   children: ReactNode;
+  /**
+   * A file video's fallback for browsers that cannot play it ("… <a>Open the video</a>."),
+   * translated and rendered by the server.
+   */
+  fallback?: ReactNode;
 }
 
 /**
@@ -33,7 +37,7 @@ interface VideoPlayerProps {
  * click, Enter or Space on the facade loads the player in the same 16:9 box and moves focus to it.
  * Clicks with a modifier key (new tab, new window) keep the link's own behaviour.
  */
-export function VideoPlayer({ block, poster, className, children }: VideoPlayerProps) {
+export function VideoPlayer({ block, poster, className, children, fallback }: VideoPlayerProps) {
   const id = useId();
   const [playing, setPlaying] = useState(false);
 
@@ -84,7 +88,7 @@ export function VideoPlayer({ block, poster, className, children }: VideoPlayerP
       {playing ? (
         <div className={styles.frame}>
           {block.provider === 'file' ? (
-            <FilePlayer src={block.src} poster={poster} title={block.title} />
+            <FilePlayer src={block.src} poster={poster} title={block.title} fallback={fallback} />
           ) : (
             <iframe
               ref={focusOnMount}
@@ -113,15 +117,15 @@ interface FilePlayerProps {
   src: string;
   poster: string;
   title: string;
+  fallback: ReactNode;
 }
 
 /** A video file from the site itself, in the browser's own player. */
-function FilePlayer({ src, poster, title }: FilePlayerProps) {
-  const t = useTranslations('VideoPlayer');
+function FilePlayer({ src, poster, title, fallback }: FilePlayerProps) {
   return (
     // tabIndex: so that focus can move to the player in every browser, as it does to an iframe.
     <video ref={focusOnMount} className={styles.player} src={src} poster={poster} aria-label={title} controls autoPlay playsInline tabIndex={0}>
-      {t.rich('unsupported', { link: (chunks) => <a href={src}>{chunks}</a> })}
+      {fallback}
     </video>
   );
 }

@@ -3,32 +3,18 @@
  * SITE_URL. The desk's "Share preview" action calls {@link createShareLink}; the content CLI's
  * `preview-link` command calls {@link buildShareLink} with the article it looked up itself.
  *
- * Paths are built from lib/i18n/pathnames.json directly (not next-intl's navigation), so this
- * module also runs outside Next, in the CLI.
+ * Paths are built by lib/i18n/paths (not next-intl's navigation), so this module also runs outside
+ * Next, in the CLI.
  */
 import type { Locale } from '@/lib/i18n/locales';
-import { defaultLocale } from '@/lib/i18n/locales';
-import pathnames from '@/lib/i18n/pathnames.json';
+import { localizedPath } from '@/lib/i18n/paths';
 import { getDatabase } from '@/lib/db/connection';
 import { getArticleForPreviewById } from '@/lib/data/preview';
 import { siteConfig } from '@/lib/site/config';
 import { DEFAULT_PREVIEW_TTL_MS, MAX_PREVIEW_TTL_MS, MIN_PREVIEW_TTL_MS, parseTtl, previewSecret, signPreviewToken } from './token';
 
-type LocalizedPathname = { [L in Locale]: string };
-type Pathname = keyof typeof pathnames;
-
-/** A route's public path in `locale`, with `[param]` segments filled in (URL-encoded). */
-export function localizedPath(locale: Locale, pathname: Pathname, params: Record<string, string> = {}): string {
-  const entry = pathnames[pathname] as string | LocalizedPathname;
-  const template = typeof entry === 'string' ? entry : entry[locale];
-  const filled = template.replace(/\[([^\]]+)\]/g, (_, name: string) => {
-    const value = params[name];
-    if (value === undefined) throw new RangeError(`missing parameter "${name}" for ${pathname}`);
-    return encodeURIComponent(value);
-  });
-  if (locale === defaultLocale) return filled;
-  return filled === '/' ? `/${locale}` : `/${locale}${filled}`;
-}
+/** Re-exported: the preview routes and the CLI build their other paths with it. */
+export { localizedPath };
 
 /** The article's public path: `/nieuws/<slug>` or `/en/news/<slug>`. */
 export const publicArticlePath = (locale: Locale, slug: string) => localizedPath(locale, '/news/[slug]', { slug });
