@@ -95,6 +95,13 @@ test.describe('the admin screens', () => {
       expect(response?.status()).toBe(403);
       await expect(page.getByRole('heading', { level: 1, name: 'Geen toegang' })).toBeVisible();
     }
+    // The English desk says it in English.
+    for (const path of ['/en/desk/users', '/en/desk/sections', '/en/desk/authors']) {
+      const response = await page.goto(path);
+      expect(response?.status()).toBe(403);
+      await expect(page.locator('html')).toHaveAttribute('lang', 'en');
+      await expect(page.getByRole('heading', { level: 1, name: 'No access' })).toBeVisible();
+    }
   });
 
   test('an admin adds a section (errors by the fields, typed text kept), it shows in the navigation, and a section with articles cannot be removed', async ({ page, request }) => {

@@ -1,13 +1,16 @@
 import Link from 'next/link';
 import { getLocale, getTranslations } from 'next-intl/server';
 import { deskPath } from '@/lib/auth/desk-paths';
-import { isLocale } from '@/lib/i18n/locales';
+import { defaultLocale, isLocale } from '@/lib/i18n/locales';
 import styles from './admin.module.css';
 
-/** The 403 page of the admin screens: what happened, and the way back to the desk. */
-export async function AdminForbidden() {
-  const current = await getLocale();
-  const locale = isLocale(current) ? current : 'nl';
+/**
+ * The 403 page of the admin screens: what happened, and the way back to the desk. `segment` is the
+ * URL's locale segment when the caller has it; otherwise next-intl's request locale is used.
+ */
+export async function AdminForbidden({ segment }: { segment?: string }) {
+  const current = segment ?? (await getLocale());
+  const locale = isLocale(current) ? current : defaultLocale;
   const t = await getTranslations({ locale, namespace: 'DeskAdmin' });
   return (
     <section className={styles.page} aria-labelledby="desk-forbidden-title">
