@@ -1,28 +1,27 @@
 /**
- * The heap limit `npm start` (and the benchmark, which measures what `npm start` runs) gives the
- * Next server.
+ * An optional heap limit for the Next server, which `npm start` (and the benchmark, which measures
+ * what `npm start` runs) pass on as `--max-old-space-size`.
  *
- * Left alone on a machine with plenty of memory, V8 lets the heap grow for a long time before it
- * collects: under 50 concurrent first renders the server reached 600–700 MB, most of it garbage
- * (at rest the live heap is about 60 MB). Capped at 256 MB, the old generation is collected sooner
- * and the server peaks near 360–420 MB. The cap cannot go much lower: pages being rendered for the
- * first time hold memory until they are written out, and under 50 concurrent first renders after
- * the bench's other loads the live heap reached about 180 MB; with a 192 MB cap the server ran out
- * of memory there. 256 MB held, with 152 MB live at most, under 200 concurrent first renders.
- * The price is more collection work while many pages render at once: about 10% fewer first
- * renders per second at 50 connections and 17% at 200 than with no cap; serving cached pages
- * costs the same. Measured with `npm run bench` and by hand; see the README's performance section.
+ * There is no limit by default, on purpose. Left alone on a machine with plenty of memory, V8 lets
+ * the heap grow for a long time before it collects: under 50 concurrent first renders the server
+ * reached 600–700 MB RSS, most of it garbage (at rest the live heap is about 60 MB). But a cap
+ * must sit well above the live heap at its peak, and that peak is high while many pages render for
+ * the first time at once: Next's in-memory page cache (up to 50 MB of HTML and payloads), about
+ * 18 MB of code, and every render in flight with its cache writes. In `npm run bench` (50
+ * connections asking for pages nobody had asked for, after the other loads) the live heap reached
+ * 180 MB and then 232 MB, and with caps of 192 MB and 256 MB the server ran out of memory and died.
+ * A crashed server is worse than a large one, so the cap is the operator's choice, for an
+ * instance whose burst of first renders is known to be smaller.
  *
- * `SERVER_HEAP_MB` changes the cap (a whole number of MB, at least 128); a `--max-old-space-size`
- * already in NODE_OPTIONS wins over both.
+ * `SERVER_HEAP_MB` sets the cap (a whole number of MB, at least 128); a `--max-old-space-size`
+ * already in NODE_OPTIONS wins.
  */
-export const DEFAULT_SERVER_HEAP_MB = 256;
-
 type Env = Readonly<Record<string, string | undefined>>;
 
-export function serverHeapMb(env: Env): number {
+/** The cap in MB from `SERVER_HEAP_MB`, or null when it is not set. */
+export function serverHeapMb(env: Env): number | null {
   const raw = env.SERVER_HEAP_MB?.trim();
-  if (raw === undefined || raw === '') return DEFAULT_SERVER_HEAP_MB;
+  if (raw === undefined || raw === '') return null;
   const value = /^\d+$/.test(raw) ? Number(raw) : Number.NaN;
   if (!(value >= 128)) {
     throw new Error(`SERVER_HEAP_MB: expected a whole number of megabytes, at least 128, got "${raw}"`);
@@ -30,9 +29,10 @@ export function serverHeapMb(env: Env): number {
   return value;
 }
 
-/** `env` with the server's heap limit added to NODE_OPTIONS, unless NODE_OPTIONS already sets one. */
+/** `env` with the heap limit added to NODE_OPTIONS when one is asked for and NODE_OPTIONS has none. */
 export function withServerHeapLimit<E extends Env>(env: E): E & { NODE_OPTIONS?: string } {
   const options = env.NODE_OPTIONS ?? '';
-  if (/--max-old-space-size[= ]/.test(options)) return env;
-  return { ...env, NODE_OPTIONS: `${options} --max-old-space-size=${serverHeapMb(env)}`.trim() };
+  const heapMb = serverHeapMb(env);
+  if (heapMb === null || /--max-old-space-size[= ]/.test(options)) return env;
+  return { ...env, NODE_OPTIONS: `${options} --max-old-space-size=${heapMb}`.trim() };
 }

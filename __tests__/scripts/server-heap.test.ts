@@ -1,8 +1,11 @@
-import { DEFAULT_SERVER_HEAP_MB, serverHeapMb, withServerHeapLimit } from '@/scripts/server-heap';
+import { serverHeapMb, withServerHeapLimit } from '@/scripts/server-heap';
 
-describe('the server heap limit', () => {
-  it('caps the old generation at the default when nothing is set', () => {
-    expect(withServerHeapLimit({}).NODE_OPTIONS).toBe(`--max-old-space-size=${DEFAULT_SERVER_HEAP_MB}`);
+describe('the optional server heap limit', () => {
+  it('sets no limit unless asked', () => {
+    const env = { NODE_OPTIONS: '--enable-source-maps' };
+    expect(withServerHeapLimit(env)).toBe(env);
+    expect(withServerHeapLimit({}).NODE_OPTIONS).toBeUndefined();
+    expect(serverHeapMb({ SERVER_HEAP_MB: ' ' })).toBeNull();
   });
 
   it('takes SERVER_HEAP_MB and keeps the other NODE_OPTIONS', () => {
