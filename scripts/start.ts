@@ -6,7 +6,7 @@
  *    SEED_DEMO=true; SEED_DEMO=false never seeds).
  * 3. Builds the app when there is no build or the sources changed since the last one. The build
  *    comes after seeding because it prerenders the fronts from the database.
- * 4. Serves it with `next start` on PORT (default 3000), with the heap limit from ./server-heap.
+ * 4. Serves it with `next start` on PORT (default 3000), with SERVER_HEAP_MB's heap limit if set.
  */
 import { spawn, spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
@@ -60,6 +60,8 @@ function run(command: string, args: string[]) {
 
 async function main() {
   process.env.NEXT_TELEMETRY_DISABLED = '1';
+  // Checked first, so a malformed SERVER_HEAP_MB is reported before a migration or a build.
+  const serverEnv = withServerHeapLimit(process.env);
   const config = databaseConfigFromEnv();
   const database = await openDatabase(config);
   const articleCount = await countAllArticles(database);
@@ -86,7 +88,7 @@ async function main() {
   const server = spawn(process.execPath, [require.resolve('next/dist/bin/next'), 'start', '-p', port], {
     cwd: root,
     stdio: 'inherit',
-    env: withServerHeapLimit(process.env),
+    env: serverEnv,
   });
   for (const signal of ['SIGINT', 'SIGTERM'] as const) process.on(signal, () => server.kill(signal));
   server.on('exit', (code) => process.exit(code ?? 0));
