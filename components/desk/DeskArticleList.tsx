@@ -7,6 +7,7 @@ import { articleEditPath, deskPath } from '@/lib/auth/desk-paths';
 import { DESK_STATUSES, deskListHref, hasFilters, type DeskListFilters } from '@/lib/desk/list-params';
 import { locales, type Locale } from '@/lib/i18n/locales';
 import { siteConfig } from '@/lib/site/config';
+import { DeskTable } from './DeskTable';
 import styles from './deskPages.module.css';
 
 interface DeskArticleListProps {
@@ -101,51 +102,36 @@ export async function DeskArticleList({ locale, page, filters, paged, badCursor,
       {page.items.length === 0 ? (
         <p>{t('empty')}</p>
       ) : (
-        <div className={styles.tableWrap}>
-          <table className={styles.table}>
-            <caption className={styles.visuallyHidden}>{t('caption')}</caption>
-            <thead>
-              <tr>
-                <th scope="col">{t('columns.title')}</th>
-                <th scope="col">{t('columns.status')}</th>
-                <th scope="col">{t('columns.locale')}</th>
-                <th scope="col">{t('columns.section')}</th>
-                <th scope="col">{t('columns.authors')}</th>
-                <th scope="col">{t('columns.edited')}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {page.items.map((item) => (
-                <tr key={item.id}>
-                  <th scope="row">
-                    <Link href={articleEditPath(locale, item.id)} prefetch={false}>
-                      {item.title}
-                    </Link>
-                    <span className={styles.slug}>{item.slug}</span>
-                  </th>
-                  <td>
-                    <span className={styles.status} data-status={item.status}>
-                      {status(item.status)}
-                    </span>
-                    {item.status === 'scheduled' && item.publishedAt ? (
-                      <time className={styles.subtle} dateTime={isoInstant(item.publishedAt)}>
-                        {' '}
-                        {t('publishesAt', { time: cardTime(item.publishedAt, now, locale, siteConfig.timeZone) })}
-                      </time>
-                    ) : null}
-                  </td>
-                  <td lang={item.locale}>{item.locale.toUpperCase()}</td>
-                  <td>{item.section.name}</td>
-                  <td>{item.authors.map((author) => author.name).join(', ')}</td>
-                  <td>
-                    {time(item.editedAt)}
-                    {item.editedBy ? <span className={styles.subtle}> {t('editedBy', { name: item.editedBy })}</span> : null}
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
+        <DeskTable caption={t('caption')} columns={[t('columns.title'), t('columns.status'), t('columns.locale'), t('columns.section'), t('columns.authors'), t('columns.edited')]}>
+          {page.items.map((item) => (
+            <tr key={item.id}>
+              <th scope="row">
+                <Link href={articleEditPath(locale, item.id)} prefetch={false}>
+                  {item.title}
+                </Link>
+                <span className={styles.slug}>{item.slug}</span>
+              </th>
+              <td>
+                <span className={styles.status} data-status={item.status}>
+                  {status(item.status)}
+                </span>
+                {item.status === 'scheduled' && item.publishedAt ? (
+                  <time className={styles.subtle} dateTime={isoInstant(item.publishedAt)}>
+                    {' '}
+                    {t('publishesAt', { time: cardTime(item.publishedAt, now, locale, siteConfig.timeZone) })}
+                  </time>
+                ) : null}
+              </td>
+              <td lang={item.locale}>{item.locale.toUpperCase()}</td>
+              <td>{item.section.name}</td>
+              <td>{item.authors.map((author) => author.name).join(', ')}</td>
+              <td>
+                {time(item.editedAt)}
+                {item.editedBy ? <span className={styles.subtle}> {t('editedBy', { name: item.editedBy })}</span> : null}
+              </td>
+            </tr>
+          ))}
+        </DeskTable>
       )}
 
       {paged || page.nextCursor ? (

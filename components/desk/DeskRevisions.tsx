@@ -10,6 +10,7 @@ import type { Locale } from '@/lib/i18n/locales';
 import { siteConfig } from '@/lib/site/config';
 import type { RestoreState } from './editor-state';
 import { RestoreRevisionForm } from './RestoreRevisionForm.client';
+import { DeskTable } from './DeskTable';
 import styles from './deskPages.module.css';
 
 type RestoreAction = (state: RestoreState, form: FormData) => Promise<RestoreState>;
@@ -118,43 +119,28 @@ export async function DeskRevisions({
       {revisions.length === 0 ? (
         <p>{t('empty')}</p>
       ) : (
-        <div className={styles.tableWrap}>
-          <table className={styles.table}>
-            <caption className={styles.visuallyHidden}>{t('caption')}</caption>
-            <thead>
-              <tr>
-                <th scope="col">{t('columns.number')}</th>
-                <th scope="col">{t('columns.when')}</th>
-                <th scope="col">{t('columns.who')}</th>
-                <th scope="col">{t('columns.note')}</th>
-                <th scope="col">{t('columns.title')}</th>
-                <th scope="col">{t('columns.actions')}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {revisions.map((revision) => (
-                <tr key={revision.number} aria-current={viewing?.number === revision.number ? 'true' : undefined}>
-                  <th scope="row">{revision.number}</th>
-                  <td>{when(revision.createdAt)}</td>
-                  <td>{revision.userName ?? t('unknownUser')}</td>
-                  <td>
-                    {noteText(revision)}
-                    <span className={styles.subtle}> · {statusT(revision.status)}</span>
-                  </td>
-                  <td>{revision.title}</td>
-                  <td>
-                    <a href={`${base}?number=${revision.number}`}>{t('view', { number: revision.number })}</a>
-                    {revision.number === latest ? (
-                      <span className={styles.subtle}> · {t('current')}</span>
-                    ) : (
-                      <RestoreRevisionForm action={restoreAction(revision.number)} label={t('restore', { number: revision.number })} />
-                    )}
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
+        <DeskTable caption={t('caption')} columns={[t('columns.number'), t('columns.when'), t('columns.who'), t('columns.note'), t('columns.title'), t('columns.actions')]}>
+          {revisions.map((revision) => (
+            <tr key={revision.number} aria-current={viewing?.number === revision.number ? 'true' : undefined}>
+              <th scope="row">{revision.number}</th>
+              <td>{when(revision.createdAt)}</td>
+              <td>{revision.userName ?? t('unknownUser')}</td>
+              <td>
+                {noteText(revision)}
+                <span className={styles.subtle}> · {statusT(revision.status)}</span>
+              </td>
+              <td>{revision.title}</td>
+              <td>
+                <a href={`${base}?number=${revision.number}`}>{t('view', { number: revision.number })}</a>
+                {revision.number === latest ? (
+                  <span className={styles.subtle}> · {t('current')}</span>
+                ) : (
+                  <RestoreRevisionForm action={restoreAction(revision.number)} label={t('restore', { number: revision.number })} />
+                )}
+              </td>
+            </tr>
+          ))}
+        </DeskTable>
       )}
     </section>
   );

@@ -4,6 +4,7 @@ import type { Locale } from '@/lib/i18n/locales';
 import { getMediaUploadProps } from '../media/media-labels';
 import type { AdminFormAction } from './admin-form-state';
 import { AdminForm, type AdminField } from './AdminForm.client';
+import { DeskTable } from '../DeskTable';
 import styles from './admin.module.css';
 
 export interface AuthorsAdminActions {
@@ -30,55 +31,43 @@ export async function AuthorsAdmin({ locale, authors, actions }: { locale: Local
       {authors.length === 0 ? (
         <p>{t('empty')}</p>
       ) : (
-        <div className={styles.tableWrap}>
-          <table className={styles.table}>
-            <thead>
-              <tr>
-                <th scope="col">{t('columns.name')}</th>
-                <th scope="col">{t('columns.slug')}</th>
-                <th scope="col">{t('columns.articles')}</th>
-                <th scope="col">{t('columns.actions')}</th>
+        <DeskTable columns={[t('columns.name'), t('columns.slug'), t('columns.articles'), t('columns.actions')]}>
+          {authors.map((author) => {
+            const hidden: AdminField = { name: 'slug', label: '', type: 'hidden', value: author.slug };
+            return (
+              <tr key={author.slug}>
+                <th scope="row">{author.name}</th>
+                <td>
+                  <code>{author.slug}</code>
+                </td>
+                <td>{t('articles', { count: author.articles })}</td>
+                <td>
+                  <div className={styles.actions}>
+                    <details>
+                      <summary>{t('edit', { name: author.name })}</summary>
+                      <AdminForm
+                        id={`author-${author.slug}-edit`}
+                        action={actions.update}
+                        summaryTitle={summaryTitle}
+                        submitLabel={t('save')}
+                        fields={[hidden, ...editable({ name: author.name, bio: author.bio, image: author.image ?? '' })]}
+                      />
+                    </details>
+                    <AdminForm
+                      id={`author-${author.slug}-remove`}
+                      action={actions.remove}
+                      inline
+                      danger
+                      summaryTitle={summaryTitle}
+                      submitLabel={t('remove', { name: author.name })}
+                      fields={[hidden]}
+                    />
+                  </div>
+                </td>
               </tr>
-            </thead>
-            <tbody>
-              {authors.map((author) => {
-                const hidden: AdminField = { name: 'slug', label: '', type: 'hidden', value: author.slug };
-                return (
-                  <tr key={author.slug}>
-                    <th scope="row">{author.name}</th>
-                    <td>
-                      <code>{author.slug}</code>
-                    </td>
-                    <td>{t('articles', { count: author.articles })}</td>
-                    <td>
-                      <div className={styles.actions}>
-                        <details>
-                          <summary>{t('edit', { name: author.name })}</summary>
-                          <AdminForm
-                            id={`author-${author.slug}-edit`}
-                            action={actions.update}
-                            summaryTitle={summaryTitle}
-                            submitLabel={t('save')}
-                            fields={[hidden, ...editable({ name: author.name, bio: author.bio, image: author.image ?? '' })]}
-                          />
-                        </details>
-                        <AdminForm
-                          id={`author-${author.slug}-remove`}
-                          action={actions.remove}
-                          inline
-                          danger
-                          summaryTitle={summaryTitle}
-                          submitLabel={t('remove', { name: author.name })}
-                          fields={[hidden]}
-                        />
-                      </div>
-                    </td>
-                  </tr>
-                );
-              })}
-            </tbody>
-          </table>
-        </div>
+            );
+          })}
+        </DeskTable>
       )}
       <h2>{t('addHeading')}</h2>
       <AdminForm

@@ -4,6 +4,7 @@ import { SECTION_NAME_MAX } from '@/lib/admin/sections';
 import { locales, type Locale } from '@/lib/i18n/locales';
 import type { AdminFormAction } from './admin-form-state';
 import { AdminForm } from './AdminForm.client';
+import { DeskTable } from '../DeskTable';
 import styles from './admin.module.css';
 
 export interface SectionsAdminActions {
@@ -38,80 +39,68 @@ export async function SectionsAdmin({
             {list.length === 0 ? (
               <p>{t('empty')}</p>
             ) : (
-              <div className={styles.tableWrap}>
-                <table className={styles.table}>
-                  <thead>
-                    <tr>
-                      <th scope="col">{t('columns.name')}</th>
-                      <th scope="col">{t('columns.slug')}</th>
-                      <th scope="col">{t('columns.articles')}</th>
-                      <th scope="col">{t('columns.actions')}</th>
+              <DeskTable columns={[t('columns.name'), t('columns.slug'), t('columns.articles'), t('columns.actions')]}>
+                {list.map((section, index) => {
+                  const key = `section-${sectionLocale}-${section.slug}`;
+                  const hidden = [
+                    { name: 'locale', label: '', type: 'hidden' as const, value: sectionLocale },
+                    { name: 'slug', label: '', type: 'hidden' as const, value: section.slug },
+                  ];
+                  return (
+                    <tr key={key}>
+                      <th scope="row">{section.name}</th>
+                      <td>
+                        <code>{section.slug}</code>
+                      </td>
+                      <td>{t('articles', { count: section.articles })}</td>
+                      <td>
+                        <div className={styles.actions}>
+                          <AdminForm
+                            id={`${key}-rename`}
+                            action={actions.rename}
+                            inline
+                            summaryTitle={summaryTitle}
+                            submitLabel={t('rename')}
+                            fields={[
+                              ...hidden,
+                              { name: 'name', label: t('renameLabel', { name: section.name }), type: 'text', value: section.name, required: true, maxLength: SECTION_NAME_MAX, hideLabel: true },
+                            ]}
+                          />
+                          {index > 0 ? (
+                            <AdminForm
+                              id={`${key}-up`}
+                              action={actions.move}
+                              inline
+                              summaryTitle={summaryTitle}
+                              submitLabel={t('moveUp', { name: section.name })}
+                              fields={[...hidden, { name: 'direction', label: '', type: 'hidden', value: 'up' }]}
+                            />
+                          ) : null}
+                          {index < list.length - 1 ? (
+                            <AdminForm
+                              id={`${key}-down`}
+                              action={actions.move}
+                              inline
+                              summaryTitle={summaryTitle}
+                              submitLabel={t('moveDown', { name: section.name })}
+                              fields={[...hidden, { name: 'direction', label: '', type: 'hidden', value: 'down' }]}
+                            />
+                          ) : null}
+                          <AdminForm
+                            id={`${key}-remove`}
+                            action={actions.remove}
+                            inline
+                            danger
+                            summaryTitle={summaryTitle}
+                            submitLabel={t('remove', { name: section.name })}
+                            fields={hidden}
+                          />
+                        </div>
+                      </td>
                     </tr>
-                  </thead>
-                  <tbody>
-                    {list.map((section, index) => {
-                      const key = `section-${sectionLocale}-${section.slug}`;
-                      const hidden = [
-                        { name: 'locale', label: '', type: 'hidden' as const, value: sectionLocale },
-                        { name: 'slug', label: '', type: 'hidden' as const, value: section.slug },
-                      ];
-                      return (
-                        <tr key={key}>
-                          <th scope="row">{section.name}</th>
-                          <td>
-                            <code>{section.slug}</code>
-                          </td>
-                          <td>{t('articles', { count: section.articles })}</td>
-                          <td>
-                            <div className={styles.actions}>
-                              <AdminForm
-                                id={`${key}-rename`}
-                                action={actions.rename}
-                                inline
-                                summaryTitle={summaryTitle}
-                                submitLabel={t('rename')}
-                                fields={[
-                                  ...hidden,
-                                  { name: 'name', label: t('renameLabel', { name: section.name }), type: 'text', value: section.name, required: true, maxLength: SECTION_NAME_MAX, hideLabel: true },
-                                ]}
-                              />
-                              {index > 0 ? (
-                                <AdminForm
-                                  id={`${key}-up`}
-                                  action={actions.move}
-                                  inline
-                                  summaryTitle={summaryTitle}
-                                  submitLabel={t('moveUp', { name: section.name })}
-                                  fields={[...hidden, { name: 'direction', label: '', type: 'hidden', value: 'up' }]}
-                                />
-                              ) : null}
-                              {index < list.length - 1 ? (
-                                <AdminForm
-                                  id={`${key}-down`}
-                                  action={actions.move}
-                                  inline
-                                  summaryTitle={summaryTitle}
-                                  submitLabel={t('moveDown', { name: section.name })}
-                                  fields={[...hidden, { name: 'direction', label: '', type: 'hidden', value: 'down' }]}
-                                />
-                              ) : null}
-                              <AdminForm
-                                id={`${key}-remove`}
-                                action={actions.remove}
-                                inline
-                                danger
-                                summaryTitle={summaryTitle}
-                                submitLabel={t('remove', { name: section.name })}
-                                fields={hidden}
-                              />
-                            </div>
-                          </td>
-                        </tr>
-                      );
-                    })}
-                  </tbody>
-                </table>
-              </div>
+                  );
+                })}
+              </DeskTable>
             )}
           </section>
         );

@@ -7,6 +7,7 @@ import type { Locale } from '@/lib/i18n/locales';
 import { USER_NAME_MAX } from '@/lib/admin/users';
 import type { AdminFormAction } from './admin-form-state';
 import { AdminForm } from './AdminForm.client';
+import { DeskTable } from '../DeskTable';
 import styles from './admin.module.css';
 
 export interface UsersAdminActions {
@@ -37,65 +38,52 @@ export async function UsersAdmin({
     <section className={styles.page} aria-labelledby="desk-users-title">
       <h1 id="desk-users-title">{t('title')}</h1>
       <p>{t('intro')}</p>
-      <div className={styles.tableWrap}>
-        <table className={styles.table}>
-          <thead>
-            <tr>
-              <th scope="col">{t('columns.name')}</th>
-              <th scope="col">{t('columns.email')}</th>
-              <th scope="col">{t('columns.role')}</th>
-              <th scope="col">{t('columns.since')}</th>
-              <th scope="col">{t('columns.actions')}</th>
+      <DeskTable columns={[t('columns.name'), t('columns.email'), t('columns.role'), t('columns.since'), t('columns.actions')]}>
+        {users.map((user) => {
+          const own = user.id === currentUserId;
+          const hidden = { name: 'userId', label: '', type: 'hidden' as const, value: user.id };
+          return (
+            <tr key={user.id}>
+              <th scope="row">
+                {user.name}
+                {own ? <span className={styles.muted}> {t('you')}</span> : null}
+              </th>
+              <td>{user.email}</td>
+              <td>{t('roleName', { role: user.role })}</td>
+              <td>
+                <time dateTime={user.createdAt}>{dateOnly(user.createdAt, locale, timeZone)}</time>
+              </td>
+              <td>
+                <div className={styles.actions}>
+                  {own ? (
+                    <span className={styles.muted}>{t('ownAccount')}</span>
+                  ) : (
+                    <>
+                      <AdminForm
+                        id={`user-${user.id}-role`}
+                        action={actions.changeRole}
+                        inline
+                        summaryTitle={summaryTitle}
+                        submitLabel={t('saveRole')}
+                        fields={[hidden, { name: 'role', label: t('roleLabel', { name: user.name }), type: 'select', value: user.role, options: roleOptions, hideLabel: true }]}
+                      />
+                      <AdminForm
+                        id={`user-${user.id}-remove`}
+                        action={actions.remove}
+                        inline
+                        danger
+                        summaryTitle={summaryTitle}
+                        submitLabel={t('remove', { name: user.name })}
+                        fields={[hidden]}
+                      />
+                    </>
+                  )}
+                </div>
+              </td>
             </tr>
-          </thead>
-          <tbody>
-            {users.map((user) => {
-              const own = user.id === currentUserId;
-              const hidden = { name: 'userId', label: '', type: 'hidden' as const, value: user.id };
-              return (
-                <tr key={user.id}>
-                  <th scope="row">
-                    {user.name}
-                    {own ? <span className={styles.muted}> {t('you')}</span> : null}
-                  </th>
-                  <td>{user.email}</td>
-                  <td>{t('roleName', { role: user.role })}</td>
-                  <td>
-                    <time dateTime={user.createdAt}>{dateOnly(user.createdAt, locale, timeZone)}</time>
-                  </td>
-                  <td>
-                    <div className={styles.actions}>
-                      {own ? (
-                        <span className={styles.muted}>{t('ownAccount')}</span>
-                      ) : (
-                        <>
-                          <AdminForm
-                            id={`user-${user.id}-role`}
-                            action={actions.changeRole}
-                            inline
-                            summaryTitle={summaryTitle}
-                            submitLabel={t('saveRole')}
-                            fields={[hidden, { name: 'role', label: t('roleLabel', { name: user.name }), type: 'select', value: user.role, options: roleOptions, hideLabel: true }]}
-                          />
-                          <AdminForm
-                            id={`user-${user.id}-remove`}
-                            action={actions.remove}
-                            inline
-                            danger
-                            summaryTitle={summaryTitle}
-                            submitLabel={t('remove', { name: user.name })}
-                            fields={[hidden]}
-                          />
-                        </>
-                      )}
-                    </div>
-                  </td>
-                </tr>
-              );
-            })}
-          </tbody>
-        </table>
-      </div>
+          );
+        })}
+      </DeskTable>
       <h2>{t('addHeading')}</h2>
       <AdminForm
         id="user-add"
