@@ -3,7 +3,8 @@
  */
 import { getPublicArticle } from '@/lib/data/articles';
 import { getArticleForPreview, getArticleForPreviewById } from '@/lib/data/preview';
-import { buildShareLink, localizedPath, publicArticlePath, resolveTtl, sharePreviewPath } from '@/lib/preview/links';
+import { localizedPath } from '@/lib/i18n/paths';
+import { buildShareLink, publicArticlePath, resolveTtl, sharePreviewPath } from '@/lib/preview/links';
 import { InvalidTtlError, verifyPreviewToken } from '@/lib/preview/token';
 import { FIXTURE_NOW } from '../fixtures/content';
 import { describeEachEngine } from '../data/engines';

@@ -13,9 +13,6 @@ import { getArticleForPreviewById } from '@/lib/data/preview';
 import { siteConfig } from '@/lib/site/config';
 import { DEFAULT_PREVIEW_TTL_MS, MAX_PREVIEW_TTL_MS, MIN_PREVIEW_TTL_MS, parseTtl, previewSecret, signPreviewToken } from './token';
 
-/** Re-exported: the preview routes and the CLI build their other paths with it. */
-export { localizedPath };
-
 /** The article's public path: `/nieuws/<slug>` or `/en/news/<slug>`. */
 export const publicArticlePath = (locale: Locale, slug: string) => localizedPath(locale, '/news/[slug]', { slug });
 

@@ -1,7 +1,7 @@
 import { getTranslations } from 'next-intl/server';
 import { PreviewRefusal, type PreviewRefusalText } from '@/components/preview/PreviewRefusal.client';
 import type { Locale } from '@/lib/i18n/locales';
-import { localizedPath } from '@/lib/preview/links';
+import { localizedPath } from '@/lib/i18n/paths';
 
 async function refusalText(locale: Locale): Promise<PreviewRefusalText> {
   const t = await getTranslations({ locale, namespace: 'PreviewUnauthorized' });

@@ -4,7 +4,8 @@ import { ArticleIdSchema } from '@/lib/content/model';
 import { getArticleForPreviewById } from '@/lib/data/preview';
 import { getDatabase } from '@/lib/db/connection';
 import { defaultLocale } from '@/lib/i18n/locales';
-import { localizedPath, publicArticlePath } from '@/lib/preview/links';
+import { localizedPath } from '@/lib/i18n/paths';
+import { publicArticlePath } from '@/lib/preview/links';
 import { siteConfig } from '@/lib/site/config';
 
 // POST /api/preview/exit (the preview banner's form): ends Draft Mode and goes back to the
