@@ -138,6 +138,9 @@ const nextConfig = {
   // Browser tests and benchmarks build into their own folder so they never clobber a developer's build.
   distDir: process.env.NEXT_DIST_DIR || '.next',
   poweredByHeader: false,
+  // Next's file-system page cache, except that 404s stay in memory, shared through Redis when
+  // REDIS_URL is set (lib/cache/handler.js).
+  cacheHandler: require.resolve('./lib/cache/handler.js'),
   // unauthorized() answers 401 with app/[locale]/preview/[token]/unauthorized.tsx (forged or expired preview links).
   experimental: { authInterrupts: true },
   serverExternalPackages: ['better-sqlite3', 'pg', 'kysely'],

@@ -1,0 +1,160 @@
+/**
+ * Two instances of the site behind one Redis (REDIS_URL) and one database, as a newsroom runs
+ * them behind a proxy: a page one instance rendered is served by the other from the shared cache,
+ * and a change revalidated on one instance shows on the other at once. Their schedulers tick once
+ * an hour here, so the cross-instance invalidation table cannot be what refreshes them.
+ *
+ * Both run the browser suite's build on a database of their own. Desktop project only (see
+ * playwright.config.ts): the servers are the subject, not the viewport. Without TEST_REDIS_URL the
+ * suite is skipped with the reason in its title, unless REQUIRE_REDIS is set (CI), which fails.
+ */
+import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { expect, test } from '@playwright/test';
+import { createClient } from 'redis';
+import { E2E_PREVIEW_SECRET } from './preview-secret';
+
+const TEST_REDIS_URL = process.env.TEST_REDIS_URL?.trim() || undefined;
+const REQUIRE_REDIS = Boolean(process.env.REQUIRE_REDIS);
+const root = path.resolve(__dirname, '..', '..');
+const PORTS = { a: 3201, b: 3202 };
+const SLUG = 'gedeelde-cache-twee-servers-een-pagina';
+const PATH = `/nieuws/${SLUG}`;
+
+function article(title: string) {
+  return {
+    articles: [
+      {
+        id: 'e2e-shared-cache',
+        locale: 'nl',
+        slug: SLUG,
+        status: 'published',
+        title,
+        intro: 'Twee servers, één cache: wat de ene maakt, serveert de andere.',
+        section: 'voetbal',
+        authors: ['rian-rosendaal'],
+        tags: ['Eredivisie'],
+        publishedAt: '2026-11-20T10:00:00Z',
+        body: [{ type: 'paragraph', text: 'Een artikel dat alleen in deze test bestaat.' }],
+      },
+    ],
+  };
+}
+
+test.describe(TEST_REDIS_URL || REQUIRE_REDIS ? 'several instances sharing Redis' : 'several instances sharing Redis (skipped: set TEST_REDIS_URL)', () => {
+  test.skip(!TEST_REDIS_URL && !REQUIRE_REDIS, 'TEST_REDIS_URL is not set');
+  test.describe.configure({ mode: 'serial' });
+
+  const prefix = `e2e-${randomBytes(6).toString('hex')}`;
+  const servers: ChildProcess[] = [];
+  let dataDir = '';
+  let env: NodeJS.ProcessEnv = { ...process.env };
+  const environment = (): NodeJS.ProcessEnv => ({
+    ...process.env,
+    DATABASE_URL: `file:${path.join(dataDir, 'site.db')}`,
+    NEXT_DIST_DIR: process.env.E2E_DIST_DIR ?? '.next-e2e',
+    NEXT_TELEMETRY_DISABLED: '1',
+    PREVIEW_SECRET: E2E_PREVIEW_SECRET,
+    REVALIDATE_SECRET: randomBytes(24).toString('hex'),
+    REDIS_URL: TEST_REDIS_URL,
+    REDIS_KEY_PREFIX: prefix,
+    SCHEDULER_INTERVAL_MS: String(60 * 60 * 1000),
+  });
+
+  function content(args: string[]) {
+    const result = spawnSync(process.execPath, [require.resolve('tsx/cli'), 'scripts/content.ts', ...args], {
+      cwd: root,
+      env: { ...env, REVALIDATE_URL: `http://127.0.0.1:${PORTS.a}` },
+      encoding: 'utf8',
+    });
+    expect(result.status, result.stderr).toBe(0);
+    return result.stdout + result.stderr;
+  }
+
+  function importTitle(title: string) {
+    const file = path.join(dataDir, `article-${randomBytes(4).toString('hex')}.json`);
+    writeFileSync(file, JSON.stringify(article(title)));
+    return content(['import', file]);
+  }
+
+  async function start(port: number) {
+    const server = spawn(process.execPath, [require.resolve('next/dist/bin/next'), 'start', '-p', String(port), '-H', '127.0.0.1'], {
+      cwd: root,
+      env: { ...env, PORT: String(port), SITE_URL: `http://127.0.0.1:${port}` },
+      stdio: 'ignore',
+    });
+    servers.push(server);
+    for (let attempt = 0; attempt < 120; attempt++) {
+      const up = await fetch(`http://127.0.0.1:${port}/robots.txt`).then((response) => response.ok, () => false);
+      if (up) return;
+      await new Promise((resolve) => setTimeout(resolve, 250));
+    }
+    throw new Error(`the server on port ${port} did not start`);
+  }
+
+  test.beforeAll(async () => {
+    test.setTimeout(120_000);
+    if (!TEST_REDIS_URL) throw new Error('REQUIRE_REDIS is set but TEST_REDIS_URL is not: the shared-cache suite cannot run.');
+    dataDir = mkdtempSync(path.join(tmpdir(), 'sportnieuws-shared-'));
+    env = environment();
+    content(['seed']);
+    importTitle('Twee servers delen één cache');
+    await Promise.all([start(PORTS.a), start(PORTS.b)]);
+  });
+
+  test.afterAll(async () => {
+    for (const server of servers) server.kill('SIGTERM');
+    if (dataDir) rmSync(dataDir, { recursive: true, force: true });
+    if (!TEST_REDIS_URL) return;
+    const client = createClient({ url: TEST_REDIS_URL });
+    await client.connect();
+    const keys = await client.keys(`${prefix}:*`);
+    if (keys.length > 0) await client.del(keys);
+    await client.close();
+  });
+
+  test('a page one instance rendered is served by the other from Redis', async ({ request }) => {
+    const first = await request.get(`http://127.0.0.1:${PORTS.a}${PATH}`);
+    expect(first.status()).toBe(200);
+    expect(first.headers()['x-nextjs-cache']).toBe('MISS');
+
+    const client = createClient({ url: TEST_REDIS_URL });
+    await client.connect();
+    const stored = await client.keys(`${prefix}:page:*${SLUG}*`);
+    await client.close();
+    expect(stored.length).toBeGreaterThan(0);
+
+    // B has never rendered this page, and it was not in the build.
+    const second = await request.get(`http://127.0.0.1:${PORTS.b}${PATH}`);
+    expect(second.status()).toBe(200);
+    expect(second.headers()['x-nextjs-cache']).toBe('HIT');
+    expect(await second.text()).toContain('Twee servers delen één cache');
+  });
+
+  test('a change revalidated on one instance shows on the other at once', async ({ page }) => {
+    await page.goto(`http://127.0.0.1:${PORTS.b}${PATH}`);
+    await expect(page.getByRole('heading', { level: 1 })).toHaveText('Twee servers delen één cache');
+
+    const output = importTitle('Eén cache, en de wijziging staat overal');
+    expect(output).toContain(`Refreshed the running site at http://127.0.0.1:${PORTS.a}/api/revalidate.`);
+
+    await page.goto(`http://127.0.0.1:${PORTS.b}${PATH}`);
+    await expect(page.getByRole('heading', { level: 1 })).toHaveText('Eén cache, en de wijziging staat overal');
+    // And A, which rendered the first version, is not left behind either.
+    await page.goto(`http://127.0.0.1:${PORTS.a}${PATH}`);
+    await expect(page.getByRole('heading', { level: 1 })).toHaveText('Eén cache, en de wijziging staat overal');
+  });
+
+  test('a made-up URL gets its 404 but leaves nothing in Redis', async ({ request }) => {
+    const missing = await request.get(`http://127.0.0.1:${PORTS.a}/nieuws/bestaat-echt-niet-${prefix}`);
+    expect(missing.status()).toBe(404);
+    const client = createClient({ url: TEST_REDIS_URL });
+    await client.connect();
+    const stored = await client.keys(`${prefix}:page:*bestaat-echt-niet*`);
+    await client.close();
+    expect(stored).toEqual([]);
+  });
+});

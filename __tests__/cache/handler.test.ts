@@ -1,0 +1,282 @@
+/**
+ * The page cache (lib/cache/handler.js) on a real file system and, when TEST_REDIS_URL is set, a
+ * real Redis server. Each "instance" is the handler loaded in a module registry of its own, so it
+ * has its own in-memory cache and tag manifest, as a separate `next start` process would.
+ *
+ * Without TEST_REDIS_URL the Redis block is registered as skipped, with the reason in its title,
+ * unless REQUIRE_REDIS is set (CI), which fails.
+ */
+import { randomBytes } from 'node:crypto';
+import { mkdirSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { createClient } from 'redis';
+import type SiteCacheHandlerClass from '@/lib/cache/handler';
+import { pack, sharedCacheConfig, unpack } from '@/lib/cache/handler';
+
+type HandlerModule = typeof import('@/lib/cache/handler');
+type Handler = InstanceType<typeof SiteCacheHandlerClass>;
+
+const TEST_REDIS_URL = process.env.TEST_REDIS_URL?.trim() || undefined;
+const REQUIRE_REDIS = Boolean(process.env.REQUIRE_REDIS);
+
+const directories: string[] = [];
+afterAll(() => {
+  for (const directory of directories) rmSync(directory, { recursive: true, force: true });
+});
+
+/** A build output folder with a BUILD_ID, as `next build` leaves it; returns its server folder. */
+function buildFolder(buildId = 'build-1'): string {
+  const dist = mkdtempSync(path.join(tmpdir(), 'sportnieuws-cache-'));
+  directories.push(dist);
+  writeFileSync(path.join(dist, 'BUILD_ID'), buildId);
+  mkdirSync(path.join(dist, 'server', 'app'), { recursive: true });
+  return path.join(dist, 'server');
+}
+
+/** The handler module in a registry of its own: one server process. */
+function loadInstance(): HandlerModule {
+  let loaded: HandlerModule | undefined;
+  jest.isolateModules(() => {
+    // eslint-disable-next-line @typescript-eslint/no-require-imports
+    loaded = require('@/lib/cache/handler');
+  });
+  return loaded!;
+}
+
+function handlerOf(instance: HandlerModule, serverDistDir: string, maxMemoryCacheSize = 10 * 1024 * 1024): Handler {
+  const Handler = instance.default;
+  return new Handler({
+    fs: require('next/dist/server/lib/node-fs-methods').nodeFs,
+    dev: false,
+    flushToDisk: true,
+    serverDistDir,
+    revalidatedTags: [],
+    maxMemoryCacheSize,
+    _requestHeaders: {},
+  } as never);
+}
+
+function page(html: string, { status = 200, tags = ['article:1', 'listings:nl'] } = {}) {
+  return {
+    kind: 'APP_PAGE',
+    html,
+    rscData: Buffer.from(`rsc:${html}`),
+    headers: { 'x-next-cache-tags': tags.join(',') },
+    status,
+    postponed: undefined,
+    segmentData: new Map([['/_tree', Buffer.from([0, 1, 2, 255])]]),
+  } as const;
+}
+
+const pageGet = { kind: 'APP_PAGE', isFallback: false, isRoutePPREnabled: false } as never;
+const pageSet = { cacheControl: { revalidate: 3600, expire: undefined }, isFallback: false, isRoutePPREnabled: false } as never;
+
+async function read(handler: Handler, key: string): Promise<{ value: ReturnType<typeof page>; lastModified: number } | null> {
+  return (await handler.get(key, pageGet)) as never;
+}
+
+/** Every file under a folder, relative to it. */
+function filesUnder(root: string): string[] {
+  return readdirSync(root, { recursive: true, withFileTypes: true })
+    .filter((entry) => entry.isFile())
+    .map((entry) => path.relative(root, path.join(entry.parentPath, entry.name)));
+}
+
+describe('the shared-cache settings', () => {
+  it('are off without REDIS_URL', () => {
+    expect(sharedCacheConfig({})).toBeNull();
+    expect(sharedCacheConfig({ REDIS_URL: '  ' })).toBeNull();
+  });
+
+  it('take a redis:// or rediss:// URL and a key prefix', () => {
+    expect(sharedCacheConfig({ REDIS_URL: 'redis://127.0.0.1:6379' })).toEqual({ url: 'redis://127.0.0.1:6379', prefix: 'sportnieuws' });
+    expect(sharedCacheConfig({ REDIS_URL: 'rediss://cache.internal:6380/2', REDIS_KEY_PREFIX: 'site-2' })).toEqual({
+      url: 'rediss://cache.internal:6380/2',
+      prefix: 'site-2',
+    });
+  });
+
+  it('refuse anything else with the variable named', () => {
+    expect(() => sharedCacheConfig({ REDIS_URL: 'localhost:6379' })).toThrow('REDIS_URL: expected a redis:// or rediss:// URL, got "localhost:6379"');
+    expect(() => sharedCacheConfig({ REDIS_URL: 'not a url' })).toThrow('REDIS_URL: expected a URL like redis://127.0.0.1:6379, got "not a url"');
+    expect(() => sharedCacheConfig({ REDIS_URL: 'redis://127.0.0.1', REDIS_KEY_PREFIX: 'a b' })).toThrow('REDIS_KEY_PREFIX');
+  });
+});
+
+describe('entries for Redis', () => {
+  it('keep their bytes and maps through JSON', () => {
+    const entry = { value: page('<p>Één</p>'), lastModified: 1, cacheControl: { revalidate: 60 } };
+    const restored = unpack(JSON.parse(JSON.stringify(pack(entry)))) as typeof entry;
+    expect(restored).toEqual(entry);
+    expect(Buffer.isBuffer(restored.value.rscData)).toBe(true);
+    expect(restored.value.segmentData.get('/_tree')).toEqual(Buffer.from([0, 1, 2, 255]));
+  });
+});
+
+describe('the page cache on disk (no REDIS_URL)', () => {
+  const saved = process.env.REDIS_URL;
+  beforeAll(() => delete process.env.REDIS_URL);
+  afterAll(() => {
+    if (saved !== undefined) process.env.REDIS_URL = saved;
+  });
+
+  it('writes pages to disk, where a restarted server finds them', async () => {
+    const server = buildFolder();
+    await handlerOf(loadInstance(), server).set('/nl/nieuws/een', page('<h1>Een</h1>') as never, pageSet);
+    expect(filesUnder(path.join(server, 'app'))).toEqual(expect.arrayContaining(['nl/nieuws/een.html', 'nl/nieuws/een.rsc']));
+
+    const restarted = handlerOf(loadInstance(), server);
+    expect((await read(restarted, '/nl/nieuws/een'))?.value.html).toBe('<h1>Een</h1>');
+  });
+
+  it('keeps not-found pages in memory only, so unknown URLs cannot fill the disk', async () => {
+    const server = buildFolder();
+    const instance = loadInstance();
+    const handler = handlerOf(instance, server);
+    for (let i = 0; i < 20; i++) await handler.set(`/nl/nieuws/bestaat-niet-${i}`, page('<h1>Niet gevonden</h1>', { status: 404 }) as never, pageSet);
+
+    expect(filesUnder(server)).toEqual([]);
+    expect((await read(handler, '/nl/nieuws/bestaat-niet-3'))?.value.status).toBe(404);
+    // After a restart they are simply gone: the next visit renders the 404 again.
+    expect(await read(handlerOf(loadInstance(), server), '/nl/nieuws/bestaat-niet-3')).toBeNull();
+  });
+
+  it('drops a not-found page when its tag is revalidated (an article published at that slug)', async () => {
+    const server = buildFolder();
+    const handler = handlerOf(loadInstance(), server);
+    await handler.set('/nl/nieuws/later', page('<h1>Niet gevonden</h1>', { status: 404, tags: ['slug:nl:later'] }) as never, pageSet);
+    await new Promise((resolve) => setTimeout(resolve, 5));
+    await handler.revalidateTag(['slug:nl:later'], { expire: 0 });
+    expect(await read(handler, '/nl/nieuws/later')).toBeNull();
+  });
+});
+
+const describeRedis = TEST_REDIS_URL || REQUIRE_REDIS ? describe : describe.skip;
+const redisTitle = TEST_REDIS_URL || REQUIRE_REDIS ? 'the shared cache in Redis' : 'the shared cache in Redis (skipped: set TEST_REDIS_URL)';
+
+describeRedis(redisTitle, () => {
+  const prefix = `test-${randomBytes(6).toString('hex')}`;
+  const loaded: HandlerModule[] = [];
+  const saved = { url: process.env.REDIS_URL, prefix: process.env.REDIS_KEY_PREFIX };
+
+  beforeAll(() => {
+    if (!TEST_REDIS_URL) throw new Error('REQUIRE_REDIS is set but TEST_REDIS_URL is not: the Redis suite cannot run.');
+    process.env.REDIS_URL = TEST_REDIS_URL;
+    process.env.REDIS_KEY_PREFIX = prefix;
+  });
+
+  afterAll(async () => {
+    await Promise.all(loaded.map((instance) => instance.closeSharedCaches()));
+    process.env.REDIS_URL = saved.url;
+    process.env.REDIS_KEY_PREFIX = saved.prefix;
+    if (saved.url === undefined) delete process.env.REDIS_URL;
+    if (saved.prefix === undefined) delete process.env.REDIS_KEY_PREFIX;
+    if (!TEST_REDIS_URL) return;
+    const client = createClient({ url: TEST_REDIS_URL });
+    await client.connect();
+    const keys = await client.keys(`${prefix}:*`);
+    if (keys.length > 0) await client.del(keys);
+    await client.close();
+  });
+
+  /** A new server process on `server`'s build. */
+  function instance(server: string, maxMemoryCacheSize?: number): Handler {
+    const module = loadInstance();
+    loaded.push(module);
+    return handlerOf(module, server, maxMemoryCacheSize);
+  }
+
+  const pause = () => new Promise((resolve) => setTimeout(resolve, 5));
+
+  it('serves a page one instance rendered from every other, bytes intact, without touching their disks', async () => {
+    const server = buildFolder('shared-1');
+    const a = instance(server);
+    const b = instance(server);
+    await a.set('/nl/nieuws/gedeeld', page('<h1>Gedeeld</h1>') as never, pageSet);
+
+    const seen = await read(b, '/nl/nieuws/gedeeld');
+    expect(seen?.value.html).toBe('<h1>Gedeeld</h1>');
+    expect(seen?.value.rscData).toEqual(Buffer.from('rsc:<h1>Gedeeld</h1>'));
+    expect(seen?.value.segmentData.get('/_tree')).toEqual(Buffer.from([0, 1, 2, 255]));
+    expect(filesUnder(server)).toEqual([]);
+  });
+
+  it('expires a tag for every instance at once, including copies they hold in memory', async () => {
+    const server = buildFolder('shared-2');
+    const a = instance(server);
+    const b = instance(server);
+    await a.set('/nl/nieuws/wijzigt', page('<h1>Oud</h1>', { tags: ['article:7'] }) as never, pageSet);
+    expect((await read(b, '/nl/nieuws/wijzigt'))?.value.html).toBe('<h1>Oud</h1>'); // now in b's memory too
+    await pause();
+
+    await a.revalidateTag(['article:7'], { expire: 0 });
+    expect(await read(b, '/nl/nieuws/wijzigt')).toBeNull();
+    expect(await read(a, '/nl/nieuws/wijzigt')).toBeNull();
+
+    // b renders it again; a, whose memory still holds the old page, is served the new one.
+    await pause();
+    await b.set('/nl/nieuws/wijzigt', page('<h1>Nieuw</h1>', { tags: ['article:7'] }) as never, pageSet);
+    expect((await read(a, '/nl/nieuws/wijzigt'))?.value.html).toBe('<h1>Nieuw</h1>');
+  });
+
+  it('leaves untouched tags alone and ignores stale-only revalidations', async () => {
+    const server = buildFolder('shared-3');
+    const a = instance(server);
+    const b = instance(server);
+    await a.set('/nl/rubriek/eredivisie', page('<h1>Eredivisie</h1>', { tags: ['section:nl:eredivisie'] }) as never, pageSet);
+    await pause();
+    await a.revalidateTag(['article:99'], { expire: 0 });
+    await a.revalidateTag(['section:nl:eredivisie'], {});
+    expect((await read(b, '/nl/rubriek/eredivisie'))?.value.html).toBe('<h1>Eredivisie</h1>');
+  });
+
+  it('keeps each build apart, so a deploy never serves the previous build’s pages', async () => {
+    const before = instance(buildFolder('deploy-1'));
+    const after = instance(buildFolder('deploy-2'));
+    await before.set('/nl', page('<h1>Voorpagina</h1>') as never, pageSet);
+    expect(await read(after, '/nl')).toBeNull();
+  });
+
+  it('keeps not-found pages out of Redis', async () => {
+    const server = buildFolder('shared-4');
+    const a = instance(server);
+    const b = instance(server);
+    await a.set('/nl/nieuws/onbekend', page('<h1>Niet gevonden</h1>', { status: 404 }) as never, pageSet);
+    expect((await read(a, '/nl/nieuws/onbekend'))?.value.status).toBe(404);
+    expect(await read(b, '/nl/nieuws/onbekend')).toBeNull();
+  });
+
+  it('shares data-cache entries, expired through their implicit page tags', async () => {
+    const server = buildFolder('shared-5');
+    const a = instance(server);
+    const b = instance(server);
+    const data = { kind: 'FETCH', data: { headers: {}, body: '{"titel":"Een"}', url: '', status: 200 }, revalidate: 3600 } as const;
+    await a.set('hash-1', data as never, { fetchCache: true, tags: ['article:1'] } as never);
+    const fetchGet = (softTags: string[]) => ({ kind: 'FETCH', tags: ['article:1'], softTags }) as never;
+
+    expect(((await b.get('hash-1', fetchGet(['_N_T_/nl/nieuws/een']))) as { value: typeof data } | null)?.value.data.body).toBe('{"titel":"Een"}');
+    await pause();
+    await a.revalidateTag(['_N_T_/nl/nieuws/een'], { expire: 0 });
+    expect(await b.get('hash-1', fetchGet(['_N_T_/nl/nieuws/een']))).toBeNull();
+  });
+
+  it('renders afresh, without errors or stale pages, when Redis cannot be reached', async () => {
+    const warn = jest.spyOn(console, 'warn').mockImplementation(() => undefined);
+    process.env.REDIS_URL = 'redis://127.0.0.1:1';
+    try {
+      const server = buildFolder('unreachable');
+      const handler = instance(server);
+      await expect(handler.set('/nl/nieuws/x', page('<h1>X</h1>') as never, pageSet)).resolves.toBeUndefined();
+      expect(await read(handler, '/nl/nieuws/x')).toBeNull();
+      await expect(handler.revalidateTag(['article:1'], { expire: 0 })).resolves.toBeUndefined();
+      expect(filesUnder(server)).toEqual([]);
+      expect(warn).toHaveBeenCalledTimes(1);
+      expect(String(warn.mock.calls[0]?.[0])).toMatch(/^Shared cache \(Redis\) unavailable, rendering without it: /);
+    } finally {
+      process.env.REDIS_URL = TEST_REDIS_URL;
+      warn.mockRestore();
+    }
+  });
+});
+

@@ -1,0 +1,13 @@
+/** Types for lib/cache/handler.js, which Next loads at run time as plain JavaScript. */
+import FileSystemCache from 'next/dist/server/lib/incremental-cache/file-system-cache';
+
+export { sharedCacheConfig, type SharedCacheConfig } from './shared-config';
+
+declare class SiteCacheHandler extends FileSystemCache {
+  readonly memoryOnly: FileSystemCache;
+}
+
+export default SiteCacheHandler;
+export function pack(value: unknown): unknown;
+export function unpack(value: unknown): unknown;
+export function closeSharedCaches(): Promise<void>;
