@@ -1,5 +1,6 @@
 /**
- * Runs once when a server instance starts. It starts the publication scheduler
+ * Runs once when a server instance starts. It sets how far the heap may grow before V8 collects
+ * (lib/site/heap.ts) and starts the publication scheduler
  * (lib/publishing/scheduler.ts), which publishes scheduled articles on time and keeps this
  * instance's cache in step with the others, in the Node.js runtime of `next start` and `next dev`
  * only: never in the Edge runtime, and never while `next build` prerenders pages (its workers
@@ -8,6 +9,8 @@
 export async function register(): Promise<void> {
   if (process.env.NEXT_RUNTIME !== 'nodejs') return;
   if (process.env.NEXT_PHASE === 'phase-production-build') return;
+  const { applyHeapGrowth } = await import('./lib/site/heap');
+  applyHeapGrowth();
   const { startScheduler } = await import('./lib/publishing/scheduler');
   startScheduler();
 }

@@ -7,6 +7,9 @@
  * 3. Builds the app when there is no build or the sources changed since the last one. The build
  *    comes after seeding because it prerenders the fronts from the database.
  * 4. Serves it with `next start` on PORT (default 3000), with SERVER_HEAP_MB's heap limit if set.
+ *
+ * Settings that would only fail later (SERVER_HEAP_MB, SERVER_HEAP_GROWTH_PERCENT, REDIS_URL) are
+ * checked before anything runs.
  */
 import { spawn, spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
@@ -15,6 +18,8 @@ import path from 'node:path';
 import { databaseConfigFromEnv } from '@/lib/db/config';
 import { openDatabase } from '@/lib/db/connection';
 import { countAllArticles } from '@/lib/data/articles';
+import { sharedCacheConfig } from '@/lib/cache/shared-config';
+import { heapGrowthPercent } from '@/lib/site/heap';
 import { withServerHeapLimit } from './server-heap';
 
 const root = path.resolve(__dirname, '..');
@@ -60,13 +65,16 @@ function run(command: string, args: string[]) {
 
 async function main() {
   process.env.NEXT_TELEMETRY_DISABLED = '1';
-  // Checked first, so a malformed SERVER_HEAP_MB is reported before a migration or a build.
+  // Checked first, so a malformed setting is reported before a migration or a build.
   const serverEnv = withServerHeapLimit(process.env);
+  const sharedCache = sharedCacheConfig(process.env);
+  heapGrowthPercent(process.env);
   const config = databaseConfigFromEnv();
   const database = await openDatabase(config);
   const articleCount = await countAllArticles(database);
   await database.close();
   console.log(`Database: ${config.engine === 'sqlite' ? config.filename : 'PostgreSQL'} (migrated, ${articleCount} articles)`);
+  console.log(`Page cache: ${sharedCache ? `shared in Redis (keys ${sharedCache.prefix}:*)` : 'on this machine'}`);
 
   const seedSetting = process.env.SEED_DEMO?.toLowerCase();
   const shouldSeed = articleCount === 0 && (seedSetting === 'true' || (seedSetting !== 'false' && config.engine === 'sqlite'));
