@@ -14,7 +14,10 @@ import { cpSync, existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } fr
 import os from 'node:os';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
+import { randomBytes } from 'node:crypto';
 import { sql } from 'kysely';
+import { createClient } from 'redis';
+import { sharedCacheConfig } from '@/lib/cache/shared-config';
 import { openDatabase, type Database } from '@/lib/db/connection';
 import { databaseConfigFromEnv, type DatabaseConfig } from '@/lib/db/config';
 import { countPublicArticles } from '@/lib/data/articles';
@@ -182,9 +185,11 @@ async function seedTarget(engine: 'sqlite' | 'postgres', scale: number, generato
 // ---------------------------------------------------------------------------------------------
 // Build, and a clean page cache for every server
 
+/** The shared cache is off unless a run asks for it (see `sharedCacheRun`). */
 function baseEnv(origin: string, databaseUrl: string): NodeJS.ProcessEnv {
+  const { REDIS_URL: _redisUrl, REDIS_KEY_PREFIX: _redisPrefix, ...inherited } = process.env;
   return {
-    ...process.env,
+    ...inherited,
     NODE_ENV: 'production',
     NEXT_TELEMETRY_DISABLED: '1',
     NEXT_DIST_DIR: DIST_DIR,
@@ -272,7 +277,8 @@ function benchArticleIndex(generator: Generator): number {
   return 0;
 }
 
-async function loadTarget(target: Target, server: RunningServer, sampler: MemorySampler, generator: Generator, settings: Settings): Promise<{ result: TargetResult; articleHtml: Buffer }> {
+/** `engine` names the run in the log and the results: the database engine, and "+ Redis" for the shared-cache run. */
+async function loadTarget(target: Target, server: RunningServer, sampler: MemorySampler, generator: Generator, settings: Settings, engine: string = target.engine): Promise<{ result: TargetResult; articleHtml: Buffer }> {
   const { origin } = server;
   const articleIndex = benchArticleIndex(generator);
   const deepPage = Math.min(200, Math.max(1, Math.ceil(target.mainSectionCount / LISTING_PAGE_SIZE)));
@@ -305,7 +311,7 @@ async function loadTarget(target: Target, server: RunningServer, sampler: Memory
     const foreignCpu = cpu().foreign;
     const peakRssMb = sampler.phasePeak();
     routes[route.key] = { path: route.path, coldMs: cold.ms, peakRssMb, foreignCpu, ...result };
-    log(`  ${target.engine} ${target.scale} ${route.label}: ${loadSummary(result)}, cold ${fmt.ms(cold.ms)}, peak RSS ${peakRssMb.toFixed(0)} MB, foreign CPU ${fmt.pct(foreignCpu)}`);
+    log(`  ${engine} ${target.scale} ${route.label}: ${loadSummary(result)}, cold ${fmt.ms(cold.ms)}, peak RSS ${peakRssMb.toFixed(0)} MB, foreign CPU ${fmt.pct(foreignCpu)}`);
   }
 
   // Uncached: every request asks for an article page nobody has asked for, oldest first (far from
@@ -319,12 +325,12 @@ async function loadTarget(target: Target, server: RunningServer, sampler: Memory
   const uncached = await loadEachOnce(origin, fresh, { ...settings.load, warmup: 0, expectedRps: 400 });
   const uncachedForeign = uncachedCpu().foreign;
   const uncachedPeak = sampler.phasePeak();
-  log(`  ${target.engine} ${target.scale} uncached article render: ${loadSummary(uncached)}${uncached.exhausted ? ' (ran out of fresh pages)' : ''}, peak RSS ${uncachedPeak.toFixed(0)} MB`);
+  log(`  ${engine} ${target.scale} uncached article render: ${loadSummary(uncached)}${uncached.exhausted ? ' (ran out of fresh pages)' : ''}, peak RSS ${uncachedPeak.toFixed(0)} MB`);
 
   return {
     articleHtml,
     result: {
-      engine: target.engine,
+      engine,
       scale: target.scale,
       seedSeconds: target.seedSeconds,
       deepPage,
@@ -339,6 +345,17 @@ async function loadTarget(target: Target, server: RunningServer, sampler: Memory
       memory: { peakRssMb: 0, hwmMb: 0, samples: 0 },
     },
   };
+}
+
+/** Removes what the Redis run wrote (its keys all carry the run's own prefix). */
+async function dropRedisKeys(url: string, prefix: string): Promise<void> {
+  const client = createClient({ url });
+  await client.connect();
+  try {
+    for await (const keys of client.scanIterator({ MATCH: `${prefix}:*`, COUNT: 1000 })) if (keys.length > 0) await client.del(keys);
+  } finally {
+    await client.close();
+  }
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -386,7 +403,10 @@ async function main(): Promise<void> {
   const generator = createGenerator(root, now);
   const engines: Array<'sqlite' | 'postgres'> = ['sqlite'];
   if (/^postgres(?:ql)?:\/\//i.test(process.env.DATABASE_URL ?? '')) engines.push('postgres');
-  log(`scales ${settings.scales.join(', ')} on ${engines.join(' and ')}; ${settings.load.connections} connections × ${settings.load.duration} s after ${settings.load.warmup} s warm-up`);
+  // With REDIS_URL, the smallest SQLite database is loaded once more with the page cache in Redis.
+  const sharedCache = sharedCacheConfig(process.env);
+  const redisPrefix = `bench-${randomBytes(6).toString('hex')}`;
+  log(`scales ${settings.scales.join(', ')} on ${engines.join(' and ')}${sharedCache ? ', and the smallest with the page cache in Redis' : ''}; ${settings.load.connections} connections × ${settings.load.duration} s after ${settings.load.warmup} s warm-up`);
 
   // 1. Databases.
   const targets: Target[] = [];
@@ -411,16 +431,20 @@ async function main(): Promise<void> {
   const lighthouse: Record<string, LighthouseScores & { path: string }> = {};
   const lighthouseErrors: string[] = [];
   const lastSqlite = targets.filter((target) => target.engine === 'sqlite').at(-1);
+  const runs: Array<{ target: Target; redis: boolean }> = targets.map((target) => ({ target, redis: false }));
+  if (sharedCache) runs.push({ target: smallest, redis: true });
   try {
-    for (const target of targets) {
+    for (const { target, redis } of runs) {
       restoreBuild();
       // With the same heap limit as `npm start`: the bench measures the server as it runs in production.
-      const server = await startNext(root, port, withServerHeapLimit(baseEnv(origin, target.url)));
+      const env = baseEnv(origin, target.url);
+      if (redis && sharedCache) Object.assign(env, { REDIS_URL: sharedCache.url, REDIS_KEY_PREFIX: redisPrefix });
+      const server = await startNext(root, port, withServerHeapLimit(env));
       const sampler = new MemorySampler(server.pid);
       sampler.start();
       try {
-        log(`${target.engine} ${target.scale}: next start on ${origin} (pid ${server.pid})`);
-        const { result, articleHtml } = await loadTarget(target, server, sampler, generator, settings);
+        log(`${target.engine}${redis ? ' + Redis' : ''} ${target.scale}: next start on ${origin} (pid ${server.pid})`);
+        const { result, articleHtml } = await loadTarget(target, server, sampler, generator, settings, redis ? `${target.engine} + Redis` : target.engine);
         result.memory = sampler.stop();
         log(`  peak server memory ${result.memory.peakRssMb.toFixed(0)} MB (VmHWM sum ${result.memory.hwmMb.toFixed(0)} MB)`);
         results.push(result);
@@ -430,7 +454,7 @@ async function main(): Promise<void> {
           bytes = await measureBytes(server, { article: articlePathUsed, home: '/', listing: result.routes.listing1?.path ?? '/', search: result.routes.search?.path ?? '/' });
           log(`bytes: article HTML ${fmt.kb(bytes.article.htmlBytes)} for ${fmt.kb(bytes.article.textBytes)} of visible text`);
         }
-        if (settings.lighthouse && target === lastSqlite) {
+        if (settings.lighthouse && target === lastSqlite && !redis) {
           for (const [key, pagePath] of [
             ['home', '/'],
             ['article', articlePathUsed],
@@ -470,6 +494,7 @@ async function main(): Promise<void> {
     }
   } finally {
     for (const target of targets) await target.cleanup().catch((error: unknown) => console.error(error));
+    if (sharedCache) await dropRedisKeys(sharedCache.url, redisPrefix).catch((error: unknown) => console.error(error));
   }
 
   // 4. First-load JS against the bare framework.
