@@ -14,11 +14,9 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { expect, test } from '@playwright/test';
-import { createClient } from 'redis';
+import { deleteRedisPrefix, redisKeys, REQUIRE_REDIS, TEST_REDIS_URL } from '../setup/redis';
 import { E2E_PREVIEW_SECRET } from './preview-secret';
 
-const TEST_REDIS_URL = process.env.TEST_REDIS_URL?.trim() || undefined;
-const REQUIRE_REDIS = Boolean(process.env.REQUIRE_REDIS);
 const root = path.resolve(__dirname, '..', '..');
 const PORTS = { a: 3201, b: 3202 };
 const SLUG = 'gedeelde-cache-twee-servers-een-pagina';
@@ -108,12 +106,7 @@ test.describe(TEST_REDIS_URL || REQUIRE_REDIS ? 'several instances sharing Redis
   test.afterAll(async () => {
     for (const server of servers) server.kill('SIGTERM');
     if (dataDir) rmSync(dataDir, { recursive: true, force: true });
-    if (!TEST_REDIS_URL) return;
-    const client = createClient({ url: TEST_REDIS_URL });
-    await client.connect();
-    const keys = await client.keys(`${prefix}:*`);
-    if (keys.length > 0) await client.del(keys);
-    await client.close();
+    if (TEST_REDIS_URL) await deleteRedisPrefix(TEST_REDIS_URL, prefix);
   });
 
   test('a page one instance rendered is served by the other from Redis', async ({ request }) => {
@@ -121,11 +114,7 @@ test.describe(TEST_REDIS_URL || REQUIRE_REDIS ? 'several instances sharing Redis
     expect(first.status()).toBe(200);
     expect(first.headers()['x-nextjs-cache']).toBe('MISS');
 
-    const client = createClient({ url: TEST_REDIS_URL });
-    await client.connect();
-    const stored = await client.keys(`${prefix}:page:*${SLUG}*`);
-    await client.close();
-    expect(stored.length).toBeGreaterThan(0);
+    expect((await redisKeys(TEST_REDIS_URL!, `${prefix}:page:*${SLUG}*`)).length).toBeGreaterThan(0);
 
     // B has never rendered this page, and it was not in the build.
     const second = await request.get(`http://127.0.0.1:${PORTS.b}${PATH}`);
@@ -151,10 +140,6 @@ test.describe(TEST_REDIS_URL || REQUIRE_REDIS ? 'several instances sharing Redis
   test('a made-up URL gets its 404 but leaves nothing in Redis', async ({ request }) => {
     const missing = await request.get(`http://127.0.0.1:${PORTS.a}/nieuws/bestaat-echt-niet-${prefix}`);
     expect(missing.status()).toBe(404);
-    const client = createClient({ url: TEST_REDIS_URL });
-    await client.connect();
-    const stored = await client.keys(`${prefix}:page:*bestaat-echt-niet*`);
-    await client.close();
-    expect(stored).toEqual([]);
+    expect(await redisKeys(TEST_REDIS_URL!, `${prefix}:page:*bestaat-echt-niet*`)).toEqual([]);
   });
 });

@@ -10,15 +10,13 @@ import { randomBytes } from 'node:crypto';
 import { mkdirSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { createClient } from 'redis';
 import type SiteCacheHandlerClass from '@/lib/cache/handler';
 import { pack, sharedCacheConfig, unpack } from '@/lib/cache/handler';
+import { deleteRedisPrefix, REQUIRE_REDIS, TEST_REDIS_URL } from '../setup/redis';
 
 type HandlerModule = typeof import('@/lib/cache/handler');
 type Handler = InstanceType<typeof SiteCacheHandlerClass>;
 
-const TEST_REDIS_URL = process.env.TEST_REDIS_URL?.trim() || undefined;
-const REQUIRE_REDIS = Boolean(process.env.REQUIRE_REDIS);
 
 const directories: string[] = [];
 afterAll(() => {
@@ -172,12 +170,7 @@ describeRedis(redisTitle, () => {
     process.env.REDIS_KEY_PREFIX = saved.prefix;
     if (saved.url === undefined) delete process.env.REDIS_URL;
     if (saved.prefix === undefined) delete process.env.REDIS_KEY_PREFIX;
-    if (!TEST_REDIS_URL) return;
-    const client = createClient({ url: TEST_REDIS_URL });
-    await client.connect();
-    const keys = await client.keys(`${prefix}:*`);
-    if (keys.length > 0) await client.del(keys);
-    await client.close();
+    if (TEST_REDIS_URL) await deleteRedisPrefix(TEST_REDIS_URL, prefix);
   });
 
   /** A new server process on `server`'s build. */
