@@ -184,6 +184,15 @@ test.describe('listings', () => {
   });
 });
 
+test('no element on the public pages carries a class name built from a missing value', async ({ request }) => {
+  for (const path of ['/', '/en', REFERENCE, '/rubriek/voetbal', '/zoeken?q=Dijkstad']) {
+    const html = await (await request.get(path)).text();
+    const classes = [...html.matchAll(/class="([^"]*)"/g)].map((match) => match[1] ?? '');
+    expect(classes.length, path).toBeGreaterThan(10);
+    expect(classes.filter((value) => /(^|\s)(undefined|null|false)(\s|$)/.test(value)), path).toEqual([]);
+  }
+});
+
 test.describe('search', () => {
   test('finds articles by words in the body and highlights them', async ({ page }) => {
     await page.goto('/zoeken');

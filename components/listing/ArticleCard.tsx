@@ -39,7 +39,8 @@ export function ArticleCard({ article, locale, timeZone, now, timeLabels, varian
   const Heading = headingLevel === 2 ? 'h2' : 'h3';
   const href = localizedPath(locale, '/news/[slug]', { slug: article.slug });
   return (
-    <article className={`${styles.card} ${styles[variant]}`}>
+    // Only some variants have a class of their own (the standard card is the base style).
+    <article className={[styles.card, styles[variant]].filter(Boolean).join(' ')}>
       {article.leadImage ? (
         <div className={styles.cardImage}>
           <Image
