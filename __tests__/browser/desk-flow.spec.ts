@@ -298,6 +298,45 @@ test('publishing waits while the form holds unsaved edits, so typed text is neve
   await expect(publish).toBeEnabled();
 });
 
+test('leaving the form with unsaved edits asks first, and staying keeps every typed value', async ({ page }) => {
+  const question = 'Je hebt wijzigingen die nog niet zijn opgeslagen. Deze pagina verlaten zonder ze op te slaan?';
+  await signIn(page, '/redactie/artikelen/nieuw');
+  const nav = page.getByRole('navigation', { name: 'Redactie' });
+
+  // Nothing typed yet: the desk's links just go.
+  await nav.getByRole('link', { name: 'Artikelen', exact: true }).click();
+  await expect(page).toHaveURL(/\/redactie$/);
+  await nav.getByRole('link', { name: 'Nieuw artikel', exact: true }).click();
+  await expect(page).toHaveURL(/\/redactie\/artikelen\/nieuw$/);
+  await page.getByLabel('Titel', { exact: true }).fill('Niet zomaar weggooien');
+
+  // A desk link (client-side navigation): the question, and "cancel" stays with the text intact.
+  const asked: string[] = [];
+  page.once('dialog', (dialog) => {
+    asked.push(`${dialog.type()}: ${dialog.message()}`);
+    void dialog.dismiss();
+  });
+  await nav.getByRole('link', { name: 'Artikelen', exact: true }).click();
+  await expect.poll(() => asked).toEqual([`confirm: ${question}`]);
+  await expect(page).toHaveURL(/\/redactie\/artikelen\/nieuw$/);
+  await expect(page.getByLabel('Titel', { exact: true })).toHaveValue('Niet zomaar weggooien');
+
+  // Closing the tab: the browser's own question; dismissing it keeps the page open.
+  page.once('dialog', (dialog) => {
+    asked.push(dialog.type());
+    void dialog.dismiss();
+  });
+  await page.close({ runBeforeUnload: true });
+  await expect.poll(() => asked.at(-1)).toBe('beforeunload');
+  expect(page.isClosed()).toBe(false);
+  await expect(page.getByLabel('Titel', { exact: true })).toHaveValue('Niet zomaar weggooien');
+
+  // Confirming leaves.
+  page.once('dialog', (dialog) => void dialog.accept());
+  await nav.getByRole('link', { name: 'Artikelen', exact: true }).click();
+  await expect(page).toHaveURL(/\/redactie$/);
+});
+
 test('a save posted from another origin writes nothing; the same post from the site does', async ({ page }) => {
   await signIn(page, '/redactie/artikelen/nieuw');
   // The article form's own action fields as the server renders them (hydration replaces them), to

@@ -9,7 +9,7 @@ import type { ArticleStatus } from '@/lib/content/model';
 import { slugify } from '@/lib/content/slug';
 import type { ArticleFormField } from '@/lib/desk/article-form';
 import { MediaUpload, type MediaUploadLabels } from './media/MediaUpload.client';
-import { setUnsavedChanges } from './unsaved-changes';
+import { setUnsavedChanges, useLeaveWarning } from './unsaved-changes';
 import type { ArticleFormState, ShownProblem } from './editor-state';
 import styles from './deskPages.module.css';
 
@@ -70,6 +70,7 @@ export function ArticleForm(props: ArticleFormProps) {
     setUnsavedChanges(false);
     return () => setUnsavedChanges(false);
   }, []);
+  useLeaveWarning(t('leaveUnsaved'));
 
   const problemText = (problem: ShownProblem) => (problem.line !== undefined ? `${t('line', { line: problem.line })}: ${problem.message}` : problem.message);
 
