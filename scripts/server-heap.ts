@@ -11,7 +11,8 @@
  * connections asking for pages nobody had asked for, after the other loads) the live heap reached
  * 180 MB and then 232 MB, and with caps of 192 MB and 256 MB the server ran out of memory and died.
  * A crashed server is worse than a large one, so the cap is the operator's choice, for an
- * instance whose burst of first renders is known to be smaller.
+ * instance whose burst of first renders is known to be smaller. What keeps the heap near its live
+ * size by default is the growing factor (lib/site/heap.ts), which has no ceiling to run into.
  *
  * `SERVER_HEAP_MB` sets the cap (a whole number of MB, at least 128); a `--max-old-space-size`
  * already in NODE_OPTIONS wins.

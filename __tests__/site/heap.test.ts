@@ -4,10 +4,10 @@ import { applyHeapGrowth, DEFAULT_HEAP_GROWTH_PERCENT, heapGrowthPercent } from 
 describe('the server heap growth', () => {
   afterEach(() => jest.restoreAllMocks());
 
-  it('keeps the heap within 20% of what is live unless told otherwise', () => {
-    expect(DEFAULT_HEAP_GROWTH_PERCENT).toBe(20);
-    expect(heapGrowthPercent({})).toBe(20);
-    expect(heapGrowthPercent({ SERVER_HEAP_GROWTH_PERCENT: ' ' })).toBe(20);
+  it('keeps the heap within 40% of what is live unless told otherwise', () => {
+    expect(DEFAULT_HEAP_GROWTH_PERCENT).toBe(40);
+    expect(heapGrowthPercent({})).toBe(40);
+    expect(heapGrowthPercent({ SERVER_HEAP_GROWTH_PERCENT: ' ' })).toBe(40);
     expect(heapGrowthPercent({ SERVER_HEAP_GROWTH_PERCENT: '50' })).toBe(50);
   });
 
