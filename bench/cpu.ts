@@ -1,8 +1,9 @@
 /**
- * How much of the machine's CPU went to processes other than the benchmark during a measurement
+ * How much of the machine's CPU went to anything but the benchmark during a measurement
  * ("foreign" CPU): the machine-wide busy time from /proc/stat, minus the CPU time of the server's
- * process tree and of this process. Other work on a shared machine (a test suite, a build) lowers
- * throughput; this figure says when a number should not be trusted. Linux only; 0 elsewhere.
+ * process tree and of this process. It includes the time the hypervisor gave to other guests
+ * (steal), which on a shared virtual machine is often most of it. Other work lowers throughput;
+ * this figure says when a number should not be trusted. Linux only; 0 elsewhere.
  */
 import { readFileSync } from 'node:fs';
 import os from 'node:os';
@@ -10,14 +11,28 @@ import { processTree } from './server';
 
 const TICKS_PER_SECOND = 100;
 
-function machineBusyTicks(): number {
+/** The machine-wide CPU counters: user nice system idle iowait irq softirq steal …, in ticks. */
+function cpuFields(): number[] {
   try {
-    const fields = (readFileSync('/proc/stat', 'utf8').split('\n')[0] ?? '').trim().split(/\s+/).slice(1).map(Number);
-    // user nice system idle iowait irq softirq steal …: busy is everything but idle and iowait.
-    return fields.reduce((sum, value, index) => (index === 3 || index === 4 ? sum : sum + (value || 0)), 0);
+    return (readFileSync('/proc/stat', 'utf8').split('\n')[0] ?? '').trim().split(/\s+/).slice(1).map(Number);
   } catch {
-    return 0;
+    return [];
   }
+}
+
+/** Busy is everything but idle and iowait. */
+function machineBusyTicks(): number {
+  return cpuFields().reduce((sum, value, index) => (index === 3 || index === 4 ? sum : sum + (value || 0)), 0);
+}
+
+/** Starts an account of hypervisor steal; the returned function gives its share of all cores, 0…1. */
+export function startStealAccount(): () => number {
+  const startedAt = performance.now();
+  const start = cpuFields()[7] ?? 0;
+  return () => {
+    const capacity = ((performance.now() - startedAt) / 1000) * TICKS_PER_SECOND * os.cpus().length;
+    return capacity > 0 ? Math.max(0, ((cpuFields()[7] ?? 0) - start) / capacity) : 0;
+  };
 }
 
 function processTicks(pid: number): number {
