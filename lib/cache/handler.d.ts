@@ -4,7 +4,7 @@ import FileSystemCache from 'next/dist/server/lib/incremental-cache/file-system-
 export { sharedCacheConfig, type SharedCacheConfig } from './shared-config';
 
 declare class SiteCacheHandler extends FileSystemCache {
-  readonly memoryOnly: FileSystemCache;
+  memoryOnly(): FileSystemCache;
 }
 
 export default SiteCacheHandler;

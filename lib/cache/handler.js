@@ -194,26 +194,31 @@ class SharedStore {
   }
 }
 
-/** @type {Map<string, SharedStore>} one store per Redis URL, prefix and build */
+/**
+ * The store for each build folder and setting, or null for none. Next makes a handler per request,
+ * so the settings are parsed and BUILD_ID read once, not on every request.
+ * @type {Map<string, SharedStore | null>}
+ */
 const stores = new Map();
 
 /** @param {string} serverDistDir @returns {SharedStore | null} */
 function sharedStoreFor(serverDistDir) {
-  if (process.env.NEXT_PHASE === 'phase-production-build') return null;
-  const config = sharedCacheConfig(process.env);
-  if (!config) return null;
-  let buildId = 'development';
-  try {
-    buildId = readFileSync(path.join(serverDistDir, '..', 'BUILD_ID'), 'utf8').trim();
-  } catch {
-    // `next dev` has no build id; its pages are not cached anyway.
-  }
-  const id = `${config.url}\n${config.prefix}\n${buildId}`;
-  let store = stores.get(id);
-  if (!store) {
+  const { NEXT_PHASE, REDIS_URL, REDIS_KEY_PREFIX } = process.env;
+  const lookup = [serverDistDir, NEXT_PHASE, REDIS_URL, REDIS_KEY_PREFIX].join('\n');
+  const known = stores.get(lookup);
+  if (known !== undefined) return known;
+  const config = NEXT_PHASE === 'phase-production-build' ? null : sharedCacheConfig(process.env);
+  let store = null;
+  if (config) {
+    let buildId = 'development';
+    try {
+      buildId = readFileSync(path.join(serverDistDir, '..', 'BUILD_ID'), 'utf8').trim();
+    } catch {
+      // `next dev` has no build id; its pages are not cached anyway.
+    }
     store = new SharedStore(config, buildId);
-    stores.set(id, store);
   }
+  stores.set(lookup, store);
   return store;
 }
 
@@ -221,7 +226,7 @@ function sharedStoreFor(serverDistDir) {
 async function closeSharedCaches() {
   const open = [...stores.values()];
   stores.clear();
-  await Promise.all(open.map((store) => store.close()));
+  await Promise.all(open.map((store) => store?.close()));
 }
 
 /** @typedef {ConstructorParameters<typeof FileSystemCache>[0]} HandlerContext */
@@ -230,9 +235,13 @@ class SiteCacheHandler extends FileSystemCache {
   /** @param {HandlerContext} ctx */
   constructor(ctx) {
     super(ctx);
-    /** The same cache without the disk: where not-found pages go. */
-    this.memoryOnly = new FileSystemCache({ ...ctx, flushToDisk: false });
+    this.ctx = ctx;
     this.shared = ctx.serverDistDir ? sharedStoreFor(ctx.serverDistDir) : null;
+  }
+
+  /** The same cache without the disk, where not-found pages go: made only when one is set. */
+  memoryOnly() {
+    return new FileSystemCache({ ...this.ctx, flushToDisk: false });
   }
 
   /** The in-memory entries Next keeps (`cacheMaxMemorySize`), shared by every handler in the process. */
@@ -264,7 +273,7 @@ class SiteCacheHandler extends FileSystemCache {
 
   /** @type {FileSystemCache['set']} */
   async set(key, data, ctx) {
-    if (isNotFoundPage(data)) return this.memoryOnly.set(key, data, ctx);
+    if (isNotFoundPage(data)) return this.memoryOnly().set(key, data, ctx);
     const shared = this.shared;
     if (!shared) return super.set(key, data, ctx);
     const entry = {
