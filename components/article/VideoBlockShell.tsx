@@ -6,6 +6,7 @@ import { Link } from '@/lib/i18n/navigation';
 import { VIDEO_PLACEHOLDER_POSTER as PLACEHOLDER, videoPosterSrc } from '@/lib/seo/video';
 import { VideoPlayer } from '@/components/video/VideoPlayer.client';
 import { ARTICLE_COLUMN_SIZES } from './articleColumn';
+import layoutStyles from '@/components/layout/layout.module.css';
 import styles from './article.module.css';
 
 /** Shown when a video block has no poster of its own. */
@@ -80,13 +81,13 @@ export function VideoBlockShell({ block }: { block: VideoBlock }) {
               unoptimized={providerPoster}
             />
             <span className={styles.playButton}>
-              <span className={styles.visuallyHidden}>{t('watchAt', { provider: block.provider })}</span>
+              <span className={layoutStyles.visuallyHidden}>{t('watchAt', { provider: block.provider })}</span>
             </span>
             <span className={styles.videoTitle}>{block.title}</span>
             {block.duration !== undefined && (
               <time className={styles.videoDuration} dateTime={isoDuration(block.duration)}>
                 <span aria-hidden="true">{formatDuration(block.duration)}</span>
-                <span className={styles.visuallyHidden}>{t('duration', durationParts(block.duration))}</span>
+                <span className={layoutStyles.visuallyHidden}>{t('duration', durationParts(block.duration))}</span>
               </time>
             )}
           </span>

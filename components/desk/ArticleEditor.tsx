@@ -7,6 +7,7 @@ import { bylineTimes, cardTime, isoInstant } from '@/lib/dates/format';
 import type { Locale } from '@/lib/i18n/locales';
 import { publicArticlePath } from '@/lib/preview/links';
 import { siteConfig } from '@/lib/site/config';
+import layoutStyles from '@/components/layout/layout.module.css';
 import styles from './deskPages.module.css';
 
 export const EDITOR_NOTICES = ['created', 'saved', 'published', 'scheduled', 'unpublished', 'restored'] as const;
@@ -79,7 +80,7 @@ export async function ArticleEditor({
             <p className={styles.hint}>{t('previewHint')}</p>
             {/* A plain link to the route handler that turns on Draft Mode; never prefetched. */}
             <a href={`/api/preview?id=${encodeURIComponent(article.id)}`} target="_blank" rel="noopener">
-              {t('preview')} <span className={styles.visuallyHidden}>{t('newTab')}</span>
+              {t('preview')} <span className={layoutStyles.visuallyHidden}>{t('newTab')}</span>
             </a>
             {status === 'published' ? (
               <p>

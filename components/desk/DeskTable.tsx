@@ -1,4 +1,5 @@
 import type { ReactNode } from 'react';
+import layoutStyles from '@/components/layout/layout.module.css';
 import styles from './DeskTable.module.css';
 
 interface DeskTableProps {
@@ -18,7 +19,7 @@ export function DeskTable({ columns, caption, children }: DeskTableProps) {
   return (
     <div className={styles.tableWrap}>
       <table className={styles.table}>
-        {caption ? <caption className={styles.visuallyHidden}>{caption}</caption> : null}
+        {caption ? <caption className={layoutStyles.visuallyHidden}>{caption}</caption> : null}
         <thead>
           <tr>
             {columns.map((column) => (

@@ -5,6 +5,7 @@
 import { useActionState, useEffect, useRef } from 'react';
 import { MediaUpload, type MediaUploadLabels } from '../media/MediaUpload.client';
 import { initialAdminFormState, type AdminFormAction } from './admin-form-state';
+import layoutStyles from '@/components/layout/layout.module.css';
 import styles from './admin.module.css';
 
 export interface AdminField {
@@ -85,7 +86,7 @@ export function AdminForm({
         };
         return (
           <div key={field.name} className={styles.field}>
-            <label htmlFor={inputId} className={field.hideLabel ? styles.visuallyHidden : undefined}>
+            <label htmlFor={inputId} className={field.hideLabel ? layoutStyles.visuallyHidden : undefined}>
               {field.label}
             </label>
             {field.hint ? (

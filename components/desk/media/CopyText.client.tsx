@@ -2,6 +2,7 @@
 // In the browser because copying to the clipboard is a browser API. Without JavaScript (or
 // without clipboard access) the text stays selectable in its read-only field.
 import { useId, useState } from 'react';
+import layoutStyles from '@/components/layout/layout.module.css';
 import styles from './media.module.css';
 
 export function CopyText({ value, label, copyLabel, copiedLabel }: { value: string; label: string; copyLabel: string; copiedLabel: string }) {
@@ -9,7 +10,7 @@ export function CopyText({ value, label, copyLabel, copiedLabel }: { value: stri
   const [copied, setCopied] = useState(false);
   return (
     <div className={styles.copy}>
-      <label htmlFor={id} className={styles.visuallyHidden}>
+      <label htmlFor={id} className={layoutStyles.visuallyHidden}>
         {label}
       </label>
       <input id={id} type="text" readOnly value={value} onFocus={(event) => event.currentTarget.select()} />
