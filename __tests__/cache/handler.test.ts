@@ -11,7 +11,7 @@ import { mkdirSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import type SiteCacheHandlerClass from '@/lib/cache/handler';
-import { pack, sharedCacheConfig, unpack } from '@/lib/cache/handler';
+import { decodeEntry, encodeEntry, sharedCacheConfig } from '@/lib/cache/handler';
 import { deleteRedisPrefix, REQUIRE_REDIS, TEST_REDIS_URL } from '../setup/redis';
 
 type HandlerModule = typeof import('@/lib/cache/handler');
@@ -103,12 +103,34 @@ describe('the shared-cache settings', () => {
 });
 
 describe('entries for Redis', () => {
-  it('keep their bytes and maps through JSON', () => {
-    const entry = { value: page('<p>Één</p>'), lastModified: 1, cacheControl: { revalidate: 60 } };
-    const restored = unpack(JSON.parse(JSON.stringify(pack(entry)))) as typeof entry;
+  it('keep their bytes, maps and text, long and short', () => {
+    const html = `<main><p>Één • ${'Wedstrijdverslag '.repeat(200)}</p></main>`;
+    const entry = { value: page(html), lastModified: 1, cacheControl: { revalidate: 60 } };
+    const restored = decodeEntry(encodeEntry(entry)) as typeof entry;
     expect(restored).toEqual(entry);
+    expect(restored.value.html).toBe(html);
     expect(Buffer.isBuffer(restored.value.rscData)).toBe(true);
     expect(restored.value.segmentData.get('/_tree')).toEqual(Buffer.from([0, 1, 2, 255]));
+    const fetched = { value: { kind: 'FETCH', data: { headers: {}, body: '{"titel":"Één"}', status: 200, url: '' }, tags: ['a'] }, lastModified: 2 };
+    expect(decodeEntry(encodeEntry(fetched))).toEqual(fetched);
+  });
+
+  it('carry bytes raw, not as base64 or escaped JSON', () => {
+    const html = 'x'.repeat(50_000);
+    const encoded = encodeEntry({ value: page(html), lastModified: 1 });
+    // The HTML, its RSC bytes (`rsc:` + HTML) and the segment, plus a small header.
+    expect(encoded.length).toBeLessThan(2 * html.length + 1000);
+  });
+
+  it('copy their buffers out of the reply, so an entry does not pin it', () => {
+    const restored = decodeEntry(encodeEntry({ value: page('<p>kort</p>'), lastModified: 1 })) as { value: ReturnType<typeof page> };
+    expect(restored.value.rscData.buffer.byteLength).toBe(restored.value.rscData.length);
+  });
+
+  it('refuse bytes that are not an entry', () => {
+    expect(() => decodeEntry(Buffer.from('{"value":1}'))).toThrow(RangeError);
+    const entry = encodeEntry({ value: page('<p>kort</p>'), lastModified: 1 });
+    expect(() => decodeEntry(entry.subarray(0, entry.length - 3))).toThrow('cache entry points past its end');
   });
 });
 
@@ -222,6 +244,22 @@ describeRedis(redisTitle, () => {
     await a.revalidateTag(['article:99'], { expire: 0 });
     await a.revalidateTag(['section:nl:eredivisie'], {});
     expect((await read(b, '/nl/rubriek/eredivisie'))?.value.html).toBe('<h1>Eredivisie</h1>');
+  });
+
+  it('treats an entry it cannot read as a miss, which the next render replaces', async () => {
+    const server = buildFolder('shared-5');
+    const a = instance(server);
+    const { createClient } = await import('redis');
+    const raw = createClient({ url: TEST_REDIS_URL });
+    await raw.connect();
+    try {
+      await raw.set(`${prefix}:page:shared-5:/nl/nieuws/kapot`, '{"value":"written by something else"}');
+      expect(await read(a, '/nl/nieuws/kapot')).toBeNull();
+      await a.set('/nl/nieuws/kapot', page('<h1>Heel</h1>') as never, pageSet);
+      expect((await read(instance(server), '/nl/nieuws/kapot'))?.value.html).toBe('<h1>Heel</h1>');
+    } finally {
+      await raw.close();
+    }
   });
 
   it('keeps each build apart, so a deploy never serves the previous build’s pages', async () => {

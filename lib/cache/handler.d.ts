@@ -8,6 +8,6 @@ declare class SiteCacheHandler extends FileSystemCache {
 }
 
 export default SiteCacheHandler;
-export function pack(value: unknown): unknown;
-export function unpack(value: unknown): unknown;
+export function encodeEntry(entry: unknown): Buffer;
+export function decodeEntry(bytes: Buffer): unknown;
 export function closeSharedCaches(): Promise<void>;
