@@ -26,16 +26,14 @@ export async function measureCeiling(root: string, outDir: string, html: Buffer,
   });
   try {
     await waitForHttp(`http://127.0.0.1:${port}/`, 20_000, proc.child);
-    let best: (LoadResult & { foreignCpu: number }) | undefined;
-    const runs: number[] = [];
+    const results: (LoadResult & { foreignCpu: number })[] = [];
     for (let run = 0; run < CEILING_RUNS; run++) {
       const cpu = startCpuAccount(() => (proc.child.pid === undefined ? [] : [proc.child.pid]));
-      const result = { ...(await loadUrl(`http://127.0.0.1:${port}/`, settings)), foreignCpu: 0 };
-      result.foreignCpu = cpu().foreign;
-      runs.push(result.rps);
-      if (!best || result.rps > best.rps) best = result;
+      const result = await loadUrl(`http://127.0.0.1:${port}/`, settings);
+      results.push({ ...result, foreignCpu: cpu().foreign });
     }
-    return { ...best!, runs };
+    const best = results.reduce((a, b) => (b.rps > a.rps ? b : a));
+    return { ...best, runs: results.map((result) => result.rps) };
   } finally {
     await proc.stop();
   }

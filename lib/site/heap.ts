@@ -14,6 +14,11 @@
  * render at ~600 MB peak; 20% 45 ms (too dear); 35% 37 ms at ~320 MB; 50% 36 ms at ~335 MB; 100%
  * 38 ms at ~380 MB. Cached pages cost 5–10% more at 20%, hardly anything above.
  *
+ * Those figures were taken while finished renders still stayed reachable from running ones (fixed
+ * since in patches/next+16.4.6.patch, React's end-of-render abort reason): the live heap under first
+ * renders is now about 90–110 MB, and the factor matters less, but V8's own still let RSS pass
+ * 580 MB around it.
+ *
  * `SERVER_HEAP_GROWTH_PERCENT` sets it (default 40: the limit is 1.4× the live heap); 0 leaves it to
  * V8. Applied when the server starts (instrumentation.ts), whichever way it was started.
  */
