@@ -20,6 +20,7 @@ import {
   formatProblem,
   importContent,
   importContentFile,
+  BULK_IMPORT_ARTICLES,
   type ImportOutcome,
 } from '@/lib/content/import';
 import type { DatabaseConfig } from '@/lib/db/config';
@@ -182,6 +183,34 @@ describeEachEngine('importing', (harness) => {
     const outcome = await importContent(database, example);
     expect(articleLines(outcome)).toEqual(shown.trim().split('\n').slice(0, -1));
     expect(outcome.ok && formatImportSummary(outcome.summary)).toBe(shown.trim().split('\n').at(-1));
+  });
+
+  it('refreshes the planner statistics after a bulk import, so queries are planned for the new row counts', async () => {
+    const articles = Array.from({ length: BULK_IMPORT_ARTICLES }, (_, index) => article({ slug: `bulk-${index}`, title: `Bericht ${index}` }));
+    const outcome = await importContent(database, fileWith(articles));
+    expect(outcome.ok && outcome.summary.articles.created).toBe(BULK_IMPORT_ARTICLES);
+    if (database.engine === 'postgres') {
+      // ANALYZE sets the row estimate the planner uses; without it PostgreSQL guesses from pages.
+      const { rows } = await sql<{ estimate: number; analysed: boolean }>`
+        select c.reltuples::int as estimate, s.last_analyze is not null as analysed
+        from pg_class c join pg_stat_user_tables s on s.relid = c.oid
+        where c.relname = 'articles' and c.relnamespace = current_schema()::regnamespace`.execute(database.db);
+      expect(rows).toEqual([{ estimate: BULK_IMPORT_ARTICLES, analysed: true }]);
+    } else {
+      const counted = await sql<{ n: number }>`select count(*) as n from articles`.execute(database.db);
+      expect(counted.rows[0]?.n).toBe(BULK_IMPORT_ARTICLES);
+    }
+  });
+
+  it('leaves the statistics to the database after a small import', async () => {
+    const outcome = await importContent(database, fileWith([article()]));
+    expect(outcome.ok).toBe(true);
+    if (database.engine === 'postgres') {
+      const { rows } = await sql<{ analysed: boolean }>`
+        select last_analyze is not null as analysed from pg_stat_user_tables
+        where relname = 'articles' and schemaname = current_schema()`.execute(database.db);
+      expect(rows).toEqual([{ analysed: false }]);
+    }
   });
 
   it('round-trips: export → import into an empty database → export gives the same bytes', async () => {

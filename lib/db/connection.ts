@@ -10,7 +10,7 @@
 import { mkdirSync } from 'node:fs';
 import path from 'node:path';
 import BetterSqlite3 from 'better-sqlite3';
-import { Kysely, PostgresDialect, SqliteDialect, type SqliteDatabase } from 'kysely';
+import { Kysely, PostgresDialect, sql, SqliteDialect, type SqliteDatabase } from 'kysely';
 import { Pool, TypeOverrides } from 'pg';
 import { databaseConfigFromEnv, type DatabaseConfig } from './config';
 import { migrateToLatest, type Engine } from './migrations';
@@ -140,6 +140,25 @@ export async function openDatabase(config: DatabaseConfig, options: OpenOptions 
     throw error;
   }
   return database;
+}
+
+/** The tables a content import fills in bulk. */
+const CONTENT_TABLES = ['articles', 'article_slugs', 'article_tags', 'article_authors', 'tags', 'sections', 'authors'] as const;
+
+/**
+ * Refreshes the query planner's statistics after a bulk write (a large import, a benchmark seed).
+ * PostgreSQL otherwise plans from what autovacuum last saw, or from nothing where autovacuum is
+ * off: at 100,000 freshly imported articles it estimated 420 published rows instead of 100,000 and
+ * fetched a page of 20 articles by id through a bitmap of every published row (11 ms instead of
+ * 0.4; the load-more endpoint ran at a third of its speed). SQLite gets `PRAGMA optimize`, which
+ * analyses only the tables that need it.
+ */
+export async function refreshPlannerStatistics(database: Database): Promise<void> {
+  if (database.engine === 'postgres') {
+    await sql`analyze ${sql.join(CONTENT_TABLES.map((table) => sql.table(table)))}`.execute(database.db);
+  } else {
+    await sql`pragma optimize`.execute(database.db);
+  }
 }
 
 const SINGLETON = Symbol.for('sportnieuws.database');
