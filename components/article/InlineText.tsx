@@ -15,7 +15,9 @@ const ABSOLUTE_HTTP = /^https?:\/\//i;
 function renderNode(node: InlineNode, index: number): ReactNode {
   switch (node.type) {
     case 'text':
-      return <Fragment key={index}>{node.text}</Fragment>;
+      // A bare string: it needs no key, and each run costs the page's inline payload its text
+      // alone instead of a keyed fragment around it.
+      return node.text;
     case 'strong':
       return (
         <strong key={index}>
