@@ -30,14 +30,13 @@ export async function measureCeiling(root: string, outDir: string, html: Buffer,
   });
   try {
     await waitForHttp(`http://127.0.0.1:${port}/`, 20_000, proc.child);
-    const results: (LoadResult & { foreignCpu: number })[] = [];
+    const results: Ceiling[] = [];
     for (let run = 0; run < count; run++) {
       const cpu = startCpuAccount(() => (proc.child.pid === undefined ? [] : [proc.child.pid]));
       const result = await loadUrl(`http://127.0.0.1:${port}/`, settings);
-      results.push({ ...result, foreignCpu: cpu().foreign });
+      results.push({ ...result, foreignCpu: cpu().foreign, runs: [result.rps] });
     }
-    const best = results.reduce((a, b) => (b.rps > a.rps ? b : a));
-    return { ...best, runs: results.map((result) => result.rps) };
+    return results.reduce(bestCeiling);
   } finally {
     await proc.stop();
   }
