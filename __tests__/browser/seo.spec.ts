@@ -76,6 +76,16 @@ test.describe('sitemaps and robots.txt', () => {
   });
 });
 
+test('/favicon.ico is served: browsers, feed readers and crawlers ask for it without a link', async ({ request }) => {
+  const response = await request.get('/favicon.ico', { maxRedirects: 0 });
+  expect(response.status()).toBe(200);
+  expect(response.headers()['content-type']).toMatch(/^image\/(x-icon|vnd\.microsoft\.icon)/);
+  const bytes = await response.body();
+  // An ICO header: reserved 0, type 1 (icon), at least one image.
+  expect([bytes.readUInt16LE(0), bytes.readUInt16LE(2)]).toEqual([0, 1]);
+  expect(bytes.readUInt16LE(4)).toBeGreaterThan(0);
+});
+
 test.describe('the reference article for search engines', () => {
   test('its head has canonical, Open Graph, Twitter, robots, the feed and NewsArticle JSON-LD', async ({ page, baseURL }) => {
     await page.goto(REFERENCE);
