@@ -138,14 +138,13 @@ const nextConfig = {
   // Browser tests and benchmarks build into their own folder so they never clobber a developer's build.
   distDir: process.env.NEXT_DIST_DIR || '.next',
   poweredByHeader: false,
-  // Next's file-system page cache, except that 404s stay in memory, shared through Redis when
-  // REDIS_URL is set (lib/cache/handler.js).
+  // The origin's page and data cache (lib/cache/handler.js): in this process's memory, shared
+  // through Redis when REDIS_URL is set. Written against Next's public cacheHandler interface.
   cacheHandler: require.resolve('./lib/cache/handler.js'),
-  // The in-memory layer of that cache. Next counts a page by its HTML's length in characters, but
-  // a page with any character beyond Latin-1 (the byline's "•", typographic quotes) is held as
-  // UTF-16, two bytes a character: the default 50 MB held about 80 MB. 32 MB keeps it near 50 MB
-  // of real memory; pages beyond it are read from disk (or Redis), which costs little.
-  cacheMaxMemorySize: 32 * 1024 * 1024,
+  // The memory it may hold, in real bytes (text counted as UTF-16, as V8 keeps it). Readers are
+  // served by the edge cache in front (deploy/), so this only has to hold what the edge asks for
+  // again: pages in their one-second edge window, and the long tail crawlers walk.
+  cacheMaxMemorySize: 64 * 1024 * 1024,
   // unauthorized() answers 401 with app/[locale]/preview/[token]/unauthorized.tsx (forged or expired preview links).
   experimental: { authInterrupts: true },
   serverExternalPackages: ['better-sqlite3', 'pg', 'kysely'],

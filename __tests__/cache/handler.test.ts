@@ -134,31 +134,50 @@ describe('entries for Redis', () => {
   });
 });
 
-describe('the page cache on disk (no REDIS_URL)', () => {
+describe('the page cache in memory (no REDIS_URL)', () => {
   const saved = process.env.REDIS_URL;
   beforeAll(() => delete process.env.REDIS_URL);
   afterAll(() => {
     if (saved !== undefined) process.env.REDIS_URL = saved;
   });
 
-  it('writes pages to disk, where a restarted server finds them', async () => {
+  it('keeps pages in memory and writes nothing to disk, so a restarted server starts empty', async () => {
     const server = buildFolder();
-    await handlerOf(loadInstance(), server).set('/nl/nieuws/een', page('<h1>Een</h1>') as never, pageSet);
-    expect(filesUnder(path.join(server, 'app'))).toEqual(expect.arrayContaining(['nl/nieuws/een.html', 'nl/nieuws/een.rsc']));
+    const handler = handlerOf(loadInstance(), server);
+    await handler.set('/nl/nieuws/een', page('<h1>Een</h1>') as never, pageSet);
+    expect((await read(handler, '/nl/nieuws/een'))?.value.html).toBe('<h1>Een</h1>');
+    expect(filesUnder(server)).toEqual([]);
 
-    const restarted = handlerOf(loadInstance(), server);
-    expect((await read(restarted, '/nl/nieuws/een'))?.value.html).toBe('<h1>Een</h1>');
+    // A restart may follow writes this process never saw (an import while it was down, a restored
+    // backup, another database): it serves nothing it made before.
+    expect(await read(handlerOf(loadInstance(), server), '/nl/nieuws/een')).toBeNull();
   });
 
-  it('keeps not-found pages in memory only, so unknown URLs cannot fill the disk', async () => {
+  it('holds no more than its byte budget, dropping the least recently used pages first', async () => {
+    const handler = handlerOf(loadInstance(), buildFolder(), 64 * 1024);
+    const html = (n: number) => `<h1>${n}</h1>${'x'.repeat(10_000)}`;
+    for (let n = 0; n < 6; n++) await handler.set(`/nl/nieuws/${n}`, page(html(n)) as never, pageSet);
+    expect(await read(handler, '/nl/nieuws/0')).toBeNull();
+    expect((await read(handler, '/nl/nieuws/5'))?.value.html).toBe(html(5));
+  });
+
+  it('expires a page when one of its tags is revalidated, and no page without that tag', async () => {
+    const handler = handlerOf(loadInstance(), buildFolder());
+    await handler.set('/nl/nieuws/een', page('<h1>Een</h1>', { tags: ['slug:nl:een', 'taxonomy'] }) as never, pageSet);
+    await handler.set('/nl/nieuws/twee', page('<h1>Twee</h1>', { tags: ['slug:nl:twee', 'taxonomy'] }) as never, pageSet);
+    await new Promise((resolve) => setTimeout(resolve, 5));
+    await handler.revalidateTag(['slug:nl:een', 'listings:nl'], { expire: 0 });
+    expect(await read(handler, '/nl/nieuws/een')).toBeNull();
+    expect((await read(handler, '/nl/nieuws/twee'))?.value.html).toBe('<h1>Twee</h1>');
+  });
+
+  it('keeps not-found pages, which a restart forgets like every page', async () => {
     const server = buildFolder();
-    const instance = loadInstance();
-    const handler = handlerOf(instance, server);
+    const handler = handlerOf(loadInstance(), server);
     for (let i = 0; i < 20; i++) await handler.set(`/nl/nieuws/bestaat-niet-${i}`, page('<h1>Niet gevonden</h1>', { status: 404 }) as never, pageSet);
 
     expect(filesUnder(server)).toEqual([]);
     expect((await read(handler, '/nl/nieuws/bestaat-niet-3'))?.value.status).toBe(404);
-    // After a restart they are simply gone: the next visit renders the 404 again.
     expect(await read(handlerOf(loadInstance(), server), '/nl/nieuws/bestaat-niet-3')).toBeNull();
   });
 
@@ -244,6 +263,29 @@ describeRedis(redisTitle, () => {
     await a.revalidateTag(['article:99'], { expire: 0 });
     await a.revalidateTag(['section:nl:eredivisie'], {});
     expect((await read(b, '/nl/rubriek/eredivisie'))?.value.html).toBe('<h1>Eredivisie</h1>');
+  });
+
+  it('expires every entry made before Redis lost its tag table, whose timestamps went with it', async () => {
+    const server = buildFolder('shared-6');
+    const a = instance(server);
+    await a.set('/nl', page('<h1>Voor de herstart</h1>', { tags: ['listings:nl'] }) as never, pageSet);
+    expect((await read(a, '/nl'))?.value.html).toBe('<h1>Voor de herstart</h1>');
+    await pause();
+
+    const { createClient } = await import('redis');
+    const raw = createClient({ url: TEST_REDIS_URL });
+    await raw.connect();
+    try {
+      // Redis restarted empty: the page is still in a's memory, the expiry of listings:nl is gone.
+      await raw.del(`${prefix}:tags`);
+      expect(await read(a, '/nl')).toBeNull();
+      expect(await read(instance(server), '/nl')).toBeNull();
+      await pause();
+      await a.set('/nl', page('<h1>Na de herstart</h1>', { tags: ['listings:nl'] }) as never, pageSet);
+      expect((await read(instance(server), '/nl'))?.value.html).toBe('<h1>Na de herstart</h1>');
+    } finally {
+      await raw.close();
+    }
   });
 
   it('treats an entry it cannot read as a miss, which the next render replaces', async () => {

@@ -1,30 +1,35 @@
 // @ts-check
 /**
- * The site's page and data cache (Next's `cacheHandler`, see next.config.js). Plain JavaScript:
- * `next start` loads it at run time, outside the compiled app.
+ * The site's page and data cache (Next's `cacheHandler`, see next.config.js), written against
+ * Next's public cache-handler interface only (get, set, revalidateTag, resetRequestCache), so an
+ * upgrade of Next cannot break it. Plain JavaScript: `next start` loads it at run time, outside
+ * the compiled app.
  *
- * It is Next's own file-system cache with two changes.
+ * - **In memory, per process, by default.** Entries live in a bounded LRU (`cacheMaxMemorySize`,
+ *   counted in real bytes). Nothing is kept on disk, so a restarted instance starts empty: it can
+ *   never serve a page made before writes it did not see (an import while the site was down, a
+ *   restored backup, another database), nor a page prerendered by a build against another
+ *   database. Readers are served by the edge cache in front (deploy/) while the instance fills.
+ *   `next build` caches nothing either: a build never reuses an earlier build's data.
  *
- * 1. **Not-found pages never reach the disk.** Next caches the 404 of a dynamic route like any
- *    page, so every made-up slug a crawler tries (`/nieuws/zzz-123`) would leave a page on disk for
- *    good. Here they stay in the bounded in-memory cache only (`cacheMaxMemorySize`): an unknown URL
- *    costs a render at worst, never disk space.
+ * - **Shared through Redis when `REDIS_URL` is set.** Several instances then share one cache: a
+ *   page one instance rendered is served by all, and a tag one instance revalidates is expired for
+ *   all at once. An entry is served only when none of its tags was expired since it was made, and
+ *   when it was made after the Redis tag table came into being (its `*` field): Redis restarted
+ *   empty expires everything made before, so tag timestamps lost with it cannot leave a stale page
+ *   looking fresh. Keys carry the build id, so a deploy never serves pages that link to the
+ *   previous build's scripts; entries expire after a week unless rendered again. When Redis cannot
+ *   be reached, pages are rendered afresh and not cached until it is back: slower, never stale.
  *
- * 2. **A shared cache when `REDIS_URL` is set.** Several instances behind a proxy then share one
- *    page cache: a page one instance rendered is served by all, and a tag one instance revalidates
- *    is expired for all at once (the `cache_invalidations` table still tells every instance within
- *    a scheduler tick, as it does without Redis). An instance reads an entry from its in-memory
- *    cache first, then from Redis, then from the build's prerendered pages, and serves the first
- *    that none of its tags has expired since it was made. Keys carry the build id, so a deploy never
- *    serves pages that link to the previous build's scripts; entries expire after a week unless
- *    rendered again. When Redis cannot be reached, pages are rendered afresh and not cached until it
- *    is back: slower, never stale. `next build` does not use Redis.
+ * - **Not-found pages** stay in this process's memory only, so a crawler trying made-up URLs
+ *   cannot fill Redis.
  */
 const { readFileSync } = require('node:fs');
 const path = require('node:path');
-const FileSystemCache = require('next/dist/server/lib/incremental-cache/file-system-cache').default;
 const { sharedCacheConfig } = require('./shared-config');
 
+/** The field of the Redis tag table that says since when it holds every expiry (epoch ms). */
+const FLOOR_FIELD = '*';
 /** Next's response header that lists a cached page's tags. */
 const TAGS_HEADER = 'x-next-cache-tags';
 /** Redis keeps a page for a week after it was last rendered. */
@@ -223,18 +228,30 @@ class SharedStore {
 
   /** @param {string} key @param {any} entry */
   async write(key, entry) {
-    await (await this.client()).set(this.entryPrefix + key, encodeEntry(entry), {
+    const client = await this.client();
+    // A tag table started now still vouches for this entry, made just before (see expired()).
+    await client.hSetNX(this.tagsKey, FLOOR_FIELD, String(entry.lastModified));
+    await client.set(this.entryPrefix + key, encodeEntry(entry), {
       expiration: { type: 'EX', value: ENTRY_TTL_SECONDS },
     });
   }
 
+
   /**
-   * Whether any of `tags` was expired after `lastModified` (and by now), on any instance.
+   * Whether any of `tags` was expired after `lastModified` (and by now), on any instance, or the
+   * entry predates the tag table itself. The table's `*` field says when it was started; when it
+   * is missing (a new or emptied Redis), it is set to now, so every entry made before is expired:
+   * the timestamps that would have expired it may have been lost.
    * @param {string[]} tags @param {number} lastModified
    */
   async expired(tags, lastModified) {
-    if (tags.length === 0) return false;
-    const stamps = await (await this.client()).hmGet(this.tagsKey, tags);
+    const client = await this.client();
+    const [since, ...stamps] = await client.hmGet(this.tagsKey, [FLOOR_FIELD, ...tags]);
+    if (since == null) {
+      await client.hSetNX(this.tagsKey, FLOOR_FIELD, String(Date.now()));
+      return true;
+    }
+    if (Number(since) > lastModified) return true;
     const now = Date.now();
     return stamps.some((stamp) => {
       const expiredAt = stamp == null ? Number.NaN : Number(stamp);
@@ -249,6 +266,7 @@ class SharedStore {
   }
 }
 
+
 /**
  * The store for each build folder and setting, or null for none. Next makes a handler per request,
  * so the settings are parsed and BUILD_ID read once, not on every request.
@@ -256,18 +274,18 @@ class SharedStore {
  */
 const stores = new Map();
 
-/** @param {string} serverDistDir @returns {SharedStore | null} */
+/** @param {string | undefined} serverDistDir @returns {SharedStore | null} */
 function sharedStoreFor(serverDistDir) {
   const { NEXT_PHASE, REDIS_URL, REDIS_KEY_PREFIX } = process.env;
   const lookup = [serverDistDir, NEXT_PHASE, REDIS_URL, REDIS_KEY_PREFIX].join('\n');
   const known = stores.get(lookup);
   if (known !== undefined) return known;
-  const config = NEXT_PHASE === 'phase-production-build' ? null : sharedCacheConfig(process.env);
+  const config = NEXT_PHASE === 'phase-production-build' || !serverDistDir ? null : sharedCacheConfig(process.env);
   let store = null;
   if (config) {
     let buildId = 'development';
     try {
-      buildId = readFileSync(path.join(serverDistDir, '..', 'BUILD_ID'), 'utf8').trim();
+      buildId = readFileSync(path.join(/** @type {string} */ (serverDistDir), '..', 'BUILD_ID'), 'utf8').trim();
     } catch {
       // `next dev` has no build id; its pages are not cached anyway.
     }
@@ -284,83 +302,174 @@ async function closeSharedCaches() {
   await Promise.all(open.map((store) => store?.close()));
 }
 
-/** @typedef {ConstructorParameters<typeof FileSystemCache>[0]} HandlerContext */
+/**
+ * What an entry costs in memory, roughly: V8 keeps a string with any character beyond Latin-1
+ * (the byline's "•", typographic quotes) as UTF-16, so text counts two bytes a character.
+ * @param {unknown} value @returns {number}
+ */
+function sizeOf(value) {
+  if (typeof value === 'string') return value.length * 2;
+  if (Buffer.isBuffer(value)) return value.length;
+  if (value instanceof Map) {
+    let total = 0;
+    for (const [key, item] of value) total += sizeOf(key) + sizeOf(item);
+    return total;
+  }
+  if (Array.isArray(value)) return value.reduce((total, item) => total + sizeOf(item), 0);
+  if (value && typeof value === 'object') {
+    let total = 0;
+    for (const [key, item] of Object.entries(value)) total += key.length + sizeOf(item);
+    return total;
+  }
+  return 8;
+}
 
-class SiteCacheHandler extends FileSystemCache {
+/**
+ * This process's entries, least recently used first, within a byte budget; and the tags this
+ * process has expired, with when. Shared by every handler in the process (Next makes one a request).
+ */
+class MemoryStore {
+  constructor() {
+    /** @type {Map<string, { entry: any; size: number; memoryOnly: boolean }>} */
+    this.entries = new Map();
+    this.bytes = 0;
+    this.maxBytes = 32 * 1024 * 1024;
+    /** @type {Map<string, number>} */
+    this.expiredTags = new Map();
+  }
+
+  /** @param {string} key */
+  get(key) {
+    const held = this.entries.get(key);
+    if (!held) return undefined;
+    // Most recently used last.
+    this.entries.delete(key);
+    this.entries.set(key, held);
+    return held;
+  }
+
+  /** @param {string} key @param {any} entry @param {boolean} memoryOnly */
+  set(key, entry, memoryOnly) {
+    this.delete(key);
+    const size = sizeOf(entry.value) + key.length * 2;
+    if (size > this.maxBytes) return;
+    this.entries.set(key, { entry, size, memoryOnly });
+    this.bytes += size;
+    for (const [oldest, held] of this.entries) {
+      if (this.bytes <= this.maxBytes) break;
+      this.entries.delete(oldest);
+      this.bytes -= held.size;
+    }
+  }
+
+  /** @param {string} key */
+  delete(key) {
+    const held = this.entries.get(key);
+    if (!held) return;
+    this.entries.delete(key);
+    this.bytes -= held.size;
+  }
+
+  /** Whether this process expired one of `tags` after `lastModified` (and by now). @param {string[]} tags @param {number} lastModified */
+  expired(tags, lastModified) {
+    const now = Date.now();
+    return tags.some((tag) => {
+      const expiredAt = this.expiredTags.get(tag);
+      return expiredAt !== undefined && expiredAt <= now && expiredAt > lastModified;
+    });
+  }
+}
+
+/** One store per process (the module is loaded once per `next start`). */
+const memory = new MemoryStore();
+
+/**
+ * @typedef {{ serverDistDir?: string; maxMemoryCacheSize?: number }} HandlerContext
+ * @typedef {{ kind?: string; tags?: string[]; softTags?: string[] }} GetContext
+ * @typedef {{ fetchCache?: boolean; tags?: string[]; cacheControl?: unknown }} SetContext
+ */
+
+class SiteCacheHandler {
   /** @param {HandlerContext} ctx */
   constructor(ctx) {
-    super(ctx);
-    this.ctx = ctx;
-    this.shared = ctx.serverDistDir ? sharedStoreFor(ctx.serverDistDir) : null;
+    this.memory = memory;
+    if (typeof ctx.maxMemoryCacheSize === 'number' && ctx.maxMemoryCacheSize > 0) this.memory.maxBytes = ctx.maxMemoryCacheSize;
+    this.shared = sharedStoreFor(ctx.serverDistDir);
   }
 
-  /** The same cache without the disk, where not-found pages go: made only when one is set. */
-  memoryOnly() {
-    return new FileSystemCache({ ...this.ctx, flushToDisk: false });
-  }
-
-  /** The in-memory entries Next keeps (`cacheMaxMemorySize`), shared by every handler in the process. */
-  static get memory() {
-    return /** @type {any} */ (FileSystemCache).memoryCache;
-  }
-
-  /** @type {FileSystemCache['get']} */
+  /**
+   * The entry under `key` that none of its tags has expired since it was made, or null.
+   * @param {string} key @param {GetContext} [ctx]
+   */
   async get(key, ctx) {
+    const held = this.memory.get(key);
+    const local = held?.entry;
+    if (local && this.memory.expired(tagsOf(local, ctx), local.lastModified)) {
+      this.memory.delete(key);
+      return null;
+    }
     const shared = this.shared;
-    if (!shared) return super.get(key, ctx);
+    if (!shared || held?.memoryOnly) return local ?? null;
     try {
-      const local = SiteCacheHandler.memory?.get(key);
       if (local && !(await shared.expired(tagsOf(local, ctx), local.lastModified))) return local;
       const remote = await shared.read(key);
       if (remote && !(await shared.expired(tagsOf(remote, ctx), remote.lastModified))) {
-        SiteCacheHandler.memory?.set(key, remote);
+        this.memory.set(key, remote, false);
         return remote;
       }
-      if (local || remote) return null;
-      // A page prerendered by this build, on the local disk.
-      const built = await super.get(key, ctx);
-      return built && !(await shared.expired(tagsOf(built, ctx), built.lastModified)) ? built : null;
+      if (local) this.memory.delete(key);
+      return null;
     } catch (error) {
       shared.warn(error);
       return null;
     }
   }
 
-  /** @type {FileSystemCache['set']} */
+  /** @param {string} key @param {any} data @param {SetContext} ctx */
   async set(key, data, ctx) {
-    if (isNotFoundPage(data)) return this.memoryOnly().set(key, data, ctx);
-    const shared = this.shared;
-    if (!shared) return super.set(key, data, ctx);
+    if (data == null) {
+      this.memory.delete(key);
+      return;
+    }
     const entry = {
-      value: data?.kind === 'FETCH' ? { ...data, tags: ctx.fetchCache ? ctx.tags : [] } : data,
+      value: data.kind === 'FETCH' ? { ...data, tags: ctx.fetchCache ? ctx.tags : [] } : data,
       lastModified: Date.now(),
       cacheControl: ctx.fetchCache ? undefined : ctx.cacheControl,
     };
-    SiteCacheHandler.memory?.set(key, entry);
+    const notFound = isNotFoundPage(data);
+    this.memory.set(key, entry, notFound);
+    const shared = this.shared;
+    if (!shared || notFound) return;
     try {
       await shared.write(key, entry);
     } catch (error) {
       // Not shared, so not kept either: another instance could expire its tags unseen.
-      SiteCacheHandler.memory?.remove?.(key);
+      this.memory.delete(key);
       shared.warn(error);
     }
   }
 
-  /** @type {FileSystemCache['revalidateTag']} */
+  /**
+   * Expires `tags` here and, with Redis, on every instance.
+   * @param {string | string[]} tags @param {{ expire?: number }} [durations]
+   */
   async revalidateTag(tags, durations) {
-    await super.revalidateTag(tags, durations);
-    const shared = this.shared;
-    // A stale-only revalidation (a profile without `expire`) stays local: stale pages are served
-    // while they re-render, and each instance re-renders its own. The site expires at once.
-    if (!shared || (durations && durations.expire === undefined)) return;
+    // A stale-only profile (no `expire`) is left to the page's own lifetime: this site's writes
+    // all expire at once (lib/publishing/revalidate.ts).
+    if (durations && durations.expire === undefined) return;
     const list = typeof tags === 'string' ? [tags] : tags;
     const expiredAt = Date.now() + (durations?.expire ?? 0) * 1000;
+    for (const tag of list) this.memory.expiredTags.set(tag, expiredAt);
+    const shared = this.shared;
+    if (!shared) return;
     try {
       await shared.expire(list, expiredAt);
     } catch (error) {
       shared.warn(error);
     }
   }
+
+  resetRequestCache() {}
 }
 
 module.exports = SiteCacheHandler;
