@@ -7,15 +7,20 @@ import { cache } from 'react';
 import { unstable_cache } from 'next/cache';
 import { PAGE_REVALIDATE_SECONDS } from './tags';
 
+/**
+ * `revalidate` (seconds, default PAGE_REVALIDATE_SECONDS) bounds how long the read is kept without
+ * a tag revalidation; a page that makes the read is regenerated at least that often.
+ */
 export function cachedRead<Args extends unknown[], Result>(
   keyParts: string[],
   tags: (args: NoInfer<Args>) => string[],
   read: (...args: Args) => Promise<Result>,
+  options: { revalidate?: number } = {},
 ): (...args: Args) => Promise<Result> {
   return cache((...args: Args) =>
     unstable_cache(() => read(...args), [...keyParts, JSON.stringify(args)], {
       tags: tags(args),
-      revalidate: PAGE_REVALIDATE_SECONDS,
+      revalidate: options.revalidate ?? PAGE_REVALIDATE_SECONDS,
     })(),
   );
 }

@@ -26,6 +26,7 @@ import { ArticleInputSchema, type Article, type ArticleInput, type AuthorRef, ty
 import { slugify, SLUG_MAX_LENGTH } from '@/lib/content/slug';
 import { FILE_PATH, validateContentFile, type KnownReferences, type Problem } from '@/lib/content/validate';
 import { cacheTags, tagsForArticleChange } from '@/lib/cache/tags';
+import { articleChanges } from '@/lib/data/article-changes';
 import { isLocale, type Locale } from '@/lib/i18n/locales';
 import type { Database } from '@/lib/db/connection';
 import type { Engine } from '@/lib/db/migrations';
@@ -433,9 +434,9 @@ async function lockArticle(trx: Kysely<DB>, engine: Engine, id: string): Promise
  * and slugs, and the taxonomy too, since tag pages look their tag up under that tag and a tag that
  * only this article carries starts (or stops) having a public page.
  */
-function tagsFor(id: string, locale: Locale, before: StoredState | undefined, afterStatus: string): string[] {
+async function tagsFor(trx: Kysely<DB>, id: string, locale: Locale, before: StoredState | undefined, afterStatus: string): Promise<string[]> {
   const visible = before?.status === 'published' || afterStatus === 'published';
-  return visible ? [...tagsForArticleChange([{ id, locale }]), cacheTags.taxonomy()] : [cacheTags.article(id)];
+  return visible ? [...tagsForArticleChange(await articleChanges(trx, [{ id, locale }])), cacheTags.taxonomy()] : [cacheTags.article(id)];
 }
 
 interface WriteRequest {
@@ -500,7 +501,7 @@ async function writeArticle(database: Database, request: WriteRequest): Promise<
           snapshot: canonicalJson(articleToInput(saved)),
         })
         .execute();
-      return { ok: true, id, locale, slug: applied.slug, revision, tags: tagsFor(id, locale, stored, saved.status) } satisfies SaveOutcome;
+      return { ok: true, id, locale, slug: applied.slug, revision, tags: await tagsFor(trx, id, locale, stored, saved.status) } satisfies SaveOutcome;
     });
   } catch (error) {
     if (error instanceof Rejection) return error.outcome;

@@ -7,19 +7,21 @@
  * data layer itself only ever returns public content (published, publishedAt ≤ now), so nothing
  * cached here can contain a draft.
  */
-import { cacheTags } from '@/lib/cache/tags';
+import { cacheTags, RELATED_REVALIDATE_SECONDS } from '@/lib/cache/tags';
 import { getDatabase } from '@/lib/db/connection';
 import {
   countPublicArticles,
   getPublicArticle,
   listingPageCursor,
   listPublicArticles,
+  type PublicArticleResult,
   relatedArticles,
   type RelatedQuery,
   searchPublicArticles,
 } from '@/lib/data/articles';
 import { getAuthor, getSection, getTag, listSections } from '@/lib/data/taxonomy';
 import type { Article } from '@/lib/content/model';
+import { isSlug } from '@/lib/content/slug';
 import type { Locale } from '@/lib/i18n/locales';
 import { cachedRead } from '@/lib/cache/cached-read';
 
@@ -35,16 +37,26 @@ export type ListingFilter = {
 const listingTags = (filter: ListingFilter) => [cacheTags.listings(filter.locale), cacheTags.taxonomy()];
 
 
-export const getArticle = cachedRead(
+const getArticleBySlug = cachedRead(
   ['article'],
-  ([locale]) => [cacheTags.slugs(locale), cacheTags.listings(locale), cacheTags.taxonomy()],
+  ([locale, slug]) => [cacheTags.slug(locale, slug), cacheTags.taxonomy()],
   async (locale: Locale, slug: string) => getPublicArticle(await getDatabase(), locale, slug),
 );
 
+/**
+ * The public article at `slug` (or where an old slug moved to), depending on that slug alone: a
+ * write to another article never expires it. A string that cannot be a slug is not looked up.
+ */
+export async function getArticle(locale: Locale, slug: string): Promise<PublicArticleResult> {
+  return isSlug(slug) ? getArticleBySlug(locale, slug) : null;
+}
+
+/** Not expired by publishing: see RELATED_REVALIDATE_SECONDS. */
 const getRelatedByKey = cachedRead(
   ['related'],
-  ([query]) => [cacheTags.listings(query.locale)],
+  () => [],
   async (query: RelatedQuery) => relatedArticles(await getDatabase(), query, 6),
+  { revalidate: RELATED_REVALIDATE_SECONDS },
 );
 
 /** Articles to read next, cached under the fields that decide them (id, locale, section, tags), not the article's text. */
