@@ -27,6 +27,8 @@ import { DEMO_CONTENT_DIR, seedDemoContent } from '@/lib/content/seed';
 import { announce } from '@/lib/cache/bus';
 import { requestRevalidation } from '@/lib/cache/revalidation';
 import { cacheTags, tagsForArticleChange } from '@/lib/cache/tags';
+import { articleChanges } from '@/lib/data/article-changes';
+import { intervalFromEnv } from '@/lib/publishing/scheduler';
 import { createUser, listUsers, removeUser, UserInputError } from '@/lib/auth/users';
 import { getArticleForPreview } from '@/lib/data/preview';
 import { isLocale, locales, type Locale } from '@/lib/i18n/locales';
@@ -232,15 +234,20 @@ async function revalidateRunningSite(database: Database, outcome: ImportOutcome)
   // carries them always refreshes the names shown in navigation and headers.
   const taxonomy = outcome.summary.sections > 0 || outcome.summary.authors > 0;
   if (changed.length === 0 && !taxonomy) return;
-  const tags = [...tagsForArticleChange(changed), ...(taxonomy ? [cacheTags.taxonomy()] : [])];
+  const tags = [...tagsForArticleChange(await articleChanges(database.db, changed)), ...(taxonomy ? [cacheTags.taxonomy()] : [])];
   // Every running instance reads the invalidation table on its scheduler tick; the request below
   // only makes the one at REVALIDATE_URL refresh at once instead of within a tick.
   await announce(database, tags);
   const result = await requestRevalidation(tags);
-  if (result.kind === 'revalidated') console.log(`Refreshed the running site at ${result.url}.`);
-  else if (result.kind === 'no-server') console.log(`No site answered at ${result.url}; running instances refresh within a few seconds, others when they start.`);
-  else if (result.kind === 'refused') console.error(`The site at ${result.url} refused to refresh (HTTP ${result.status}); check REVALIDATE_SECRET.`);
-  else console.log('Set REVALIDATE_SECRET (and REVALIDATE_URL) so imports refresh a running site at once; instances still refresh within a few seconds.');
+  // What happens next, truthfully: the change is on the invalidation log (above), which every
+  // running instance reads within SCHEDULER_INTERVAL_MS and every instance replays when it starts.
+  const others = `Every running instance applies it within ${intervalFromEnv()} ms, and an instance that starts later catches up from the log`;
+  if (result.kind === 'revalidated') console.log(`Refreshed the running site at ${result.url}. ${others}.`);
+  else if (result.kind === 'no-server') console.log(`No site answered at ${result.url}. The change is recorded. ${others}.`);
+  else if (result.kind === 'refused') {
+    console.error(`The site at ${result.url} refused to refresh (HTTP ${result.status}); check that REVALIDATE_SECRET is the same here and there. The change is recorded. ${others}.`);
+    process.exitCode = 1;
+  } else console.log(`Set REVALIDATE_SECRET (and REVALIDATE_URL) so imports refresh a running site at once. The change is recorded. ${others}.`);
 }
 
 /**

@@ -36,22 +36,31 @@ export type RevalidationOutcome =
   | { kind: 'not-configured' }
   | { kind: 'refused'; url: string; status: number };
 
-/** Asks the running site at REVALIDATE_URL (default http://127.0.0.1:$PORT) to revalidate `tags`. */
+/** The most tags POST /api/revalidate takes in one request; longer lists go in several. */
+export const TAGS_PER_REQUEST = 500;
+
+/**
+ * Asks the running site at REVALIDATE_URL (default http://127.0.0.1:$PORT) to revalidate `tags`,
+ * in requests of at most {@link TAGS_PER_REQUEST} tags, so an import of any size gets through.
+ * The outcome is the first request that did not succeed, or `revalidated` with the total.
+ */
 export async function requestRevalidation(tags: string[], env: NodeJS.ProcessEnv = process.env): Promise<RevalidationOutcome> {
   const secret = revalidationSecret(env);
   if (!secret) return { kind: 'not-configured' };
   const base = env.REVALIDATE_URL?.trim() || `http://127.0.0.1:${env.PORT ?? '3000'}`;
   const url = new URL('/api/revalidate', base).toString();
-  try {
-    const response = await fetch(url, {
-      method: 'POST',
-      headers: { authorization: `Bearer ${secret}`, 'content-type': 'application/json' },
-      body: JSON.stringify({ tags }),
-      signal: AbortSignal.timeout(5000),
-    });
-    if (!response.ok) return { kind: 'refused', url, status: response.status };
-    return { kind: 'revalidated', url, count: tags.length };
-  } catch {
-    return { kind: 'no-server', url };
+  for (let start = 0; start < tags.length; start += TAGS_PER_REQUEST) {
+    try {
+      const response = await fetch(url, {
+        method: 'POST',
+        headers: { authorization: `Bearer ${secret}`, 'content-type': 'application/json' },
+        body: JSON.stringify({ tags: tags.slice(start, start + TAGS_PER_REQUEST) }),
+        signal: AbortSignal.timeout(5000),
+      });
+      if (!response.ok) return { kind: 'refused', url, status: response.status };
+    } catch {
+      return { kind: 'no-server', url };
+    }
   }
+  return { kind: 'revalidated', url, count: tags.length };
 }

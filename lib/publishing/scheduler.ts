@@ -23,9 +23,10 @@
  * failures are logged, and the next tick tries again.
  */
 import type { Kysely } from 'kysely';
-import { announceInTransaction, latestInvalidationId, pruneInvalidations, readInvalidationsAfter } from '@/lib/cache/bus';
-import { requestRevalidation, type RevalidationOutcome } from '@/lib/cache/revalidation';
+import { announceInTransaction, pruneInvalidations, readInvalidationsAfter } from '@/lib/cache/bus';
+import { requestRevalidation, TAGS_PER_REQUEST, type RevalidationOutcome } from '@/lib/cache/revalidation';
 import { tagsForArticleChange } from '@/lib/cache/tags';
+import { articleChanges } from '@/lib/data/article-changes';
 import { articleToInput, canonicalJson } from '@/lib/data/write';
 import { loadArticle } from '@/lib/data/load';
 import { toLocale } from '@/lib/data/reshape';
@@ -35,10 +36,13 @@ import { getDatabase, type Database } from '@/lib/db/connection';
 import type { DB } from '@/lib/db/schema';
 import { withWriteTransaction } from '@/lib/db/transaction';
 
-export const DEFAULT_INTERVAL_MS = 5000;
+/**
+ * Half a second: the bus is how instances without a shared cache hear of each other's writes, and
+ * a change must show on every instance within a second. A tick that finds nothing costs two indexed
+ * reads.
+ */
+export const DEFAULT_INTERVAL_MS = 500;
 const PRUNE_EVERY_MS = 10 * 60 * 1000;
-/** The revalidation endpoint accepts at most 500 tags per request. */
-const TAGS_PER_REQUEST = 500;
 
 export const SCHEDULED_PUBLICATION_NOTE = 'published on schedule';
 
@@ -82,7 +86,7 @@ export async function publishDueArticles(
     await trx.updateTable('article_tags').set({ status: 'published' }).where('article_id', 'in', ids).execute();
     for (const id of ids) await writeScheduledRevision(trx, id, at);
     const published = rows.map((row) => ({ id: row.id, locale: toLocale(row.locale, `article ${row.id}`) }));
-    const tags = tagsForArticleChange(published);
+    const tags = tagsForArticleChange(await articleChanges(trx, published));
     // Last: in PostgreSQL the bus insert holds its ordering lock until the commit.
     const busId = await announceInTransaction(trx, database.engine, tags, now);
     return { published, tags, busId };
@@ -159,7 +163,10 @@ export interface TickResult {
  */
 export async function tick(database: Database, state: SchedulerState, revalidate: LocalRevalidator, now: Date = new Date()): Promise<TickResult> {
   const at = instant(now);
-  if (state.watermark === null) state.watermark = await latestInvalidationId(database);
+  // A starting instance replays the whole retained log (BUS_RETENTION_MS): a cache shared through
+  // Redis may hold pages from before writes made while no instance was running (an import with the
+  // site down), and those writes reached the bus only.
+  if (state.watermark === null) state.watermark = 0;
 
   // The bus first, then the flips: a flip's own bus entry is then read on the NEXT tick, which
   // revalidates its tags a second time, like every other write (see announce()).
@@ -171,7 +178,8 @@ export async function tick(database: Database, state: SchedulerState, revalidate
   const { published, tags: flipped } = await publishDueArticles(database, now);
   for (const tag of flipped) state.pending.add(tag);
 
-  for (const tag of tagsForArticleChange(await articlesPublicSince(database, state.lastTick, at))) state.pending.add(tag);
+  const cameDue = await articlesPublicSince(database, state.lastTick, at);
+  for (const tag of tagsForArticleChange(await articleChanges(database.db, cameDue))) state.pending.add(tag);
   state.watermark = watermark;
   state.lastTick = Math.max(state.lastTick, at);
 

@@ -1,6 +1,6 @@
 import { revalidateTag } from 'next/cache';
 import { isCacheTag } from '@/lib/cache/tags';
-import { revalidationSecret, secretMatches } from '@/lib/cache/revalidation';
+import { revalidationSecret, secretMatches, TAGS_PER_REQUEST } from '@/lib/cache/revalidation';
 
 // Revalidation hand-off: checks the caller and the tags, then expires them at once so the next
 // request renders fresh content (publishing must show within a second, not after a stale hit).
@@ -22,7 +22,7 @@ export async function POST(request: Request) {
     return Response.json({ error: 'expected a JSON body' }, { status: 400, headers: noStore });
   }
   const tags = typeof body === 'object' && body !== null && 'tags' in body ? body.tags : undefined;
-  if (!Array.isArray(tags) || tags.length === 0 || tags.length > 500 || !tags.every(isCacheTag)) {
+  if (!Array.isArray(tags) || tags.length === 0 || tags.length > TAGS_PER_REQUEST || !tags.every(isCacheTag)) {
     return Response.json({ error: 'expected { "tags": [...] } with known cache tags' }, { status: 400, headers: noStore });
   }
   for (const tag of new Set(tags)) revalidateTag(tag, { expire: 0 });
