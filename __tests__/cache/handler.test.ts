@@ -171,6 +171,15 @@ describe('the page cache in memory (no REDIS_URL)', () => {
     expect((await read(handler, '/nl/nieuws/twee'))?.value.html).toBe('<h1>Twee</h1>');
   });
 
+  it('keeps no 503 answered while the database was down, and keeps the older copy', async () => {
+    const handler = handlerOf(loadInstance(), buildFolder());
+    await handler.set('/feed.xml', page('<rss>oud</rss>') as never, pageSet);
+    await handler.set('/feed.xml', page('<error/>', { status: 503 }) as never, pageSet);
+    expect((await read(handler, '/feed.xml'))?.value.html).toBe('<rss>oud</rss>');
+    await handler.set('/sitemap.xml', page('<error/>', { status: 503 }) as never, pageSet);
+    expect(await read(handler, '/sitemap.xml')).toBeNull();
+  });
+
   it('keeps not-found pages, which a restart forgets like every page', async () => {
     const server = buildFolder();
     const handler = handlerOf(loadInstance(), server);

@@ -1,8 +1,9 @@
 import { documentResponse, sitemapIndexXml, XML_CONTENT_TYPE } from '@/lib/site/feeds';
+import { unavailableWhenDatabaseIsDown } from '@/lib/site/unavailable';
 
 // Static; regenerated when the listings of either locale are revalidated, and hourly at the latest.
 export const revalidate = 3600;
 
-export async function GET() {
+export const GET = unavailableWhenDatabaseIsDown('xml', async () => {
   return documentResponse(await sitemapIndexXml(), XML_CONTENT_TYPE);
-}
+});

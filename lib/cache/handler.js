@@ -139,6 +139,11 @@ function tagsOf(entry, ctx) {
   return typeof header === 'string' && header !== '' ? header.split(',') : [];
 }
 
+/** A page or route that answered 5xx. @param {any} data */
+function isServerError(data) {
+  return (data.kind === 'APP_PAGE' || data.kind === 'APP_ROUTE') && typeof data.status === 'number' && data.status >= 500;
+}
+
 /** A page that answered 404 (an unknown slug): kept in memory only. @param {any} data */
 function isNotFoundPage(data) {
   return data == null || ((data.kind === 'APP_PAGE' || data.kind === 'APP_ROUTE') && data.status === 404);
@@ -431,6 +436,9 @@ class SiteCacheHandler {
       this.memory.delete(key);
       return;
     }
+    // A 503 from a route whose database was unreachable (lib/site/unavailable.ts) is an answer
+    // for now, not a page to keep: the next request tries again, and an older copy stays.
+    if (isServerError(data)) return;
     const entry = {
       value: data.kind === 'FETCH' ? { ...data, tags: ctx.fetchCache ? ctx.tags : [] } : data,
       lastModified: Date.now(),

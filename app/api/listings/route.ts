@@ -17,6 +17,7 @@ import {
 } from '@/lib/site/api-params';
 import { getAuthorBySlug, getSectionBySlug, getTagBySlug } from '@/lib/site/content';
 import { LISTING_PAGE_SIZE } from '@/lib/site/pagination';
+import { unavailableWhenDatabaseIsDown } from '@/lib/site/unavailable';
 
 /** Why the listing does not exist, or null when it does. */
 async function missingListing(filter: ListingFilter): Promise<string | null> {
@@ -28,7 +29,7 @@ async function missingListing(filter: ListingFilter): Promise<string | null> {
   return null;
 }
 
-export async function GET(request: NextRequest) {
+export const GET = unavailableWhenDatabaseIsDown('json', async (request: NextRequest) => {
   const parsed = parseListingParams(request.nextUrl.searchParams);
   if (!parsed.ok) return jsonError(400, parsed.message);
   const { filter, cursor } = parsed.value;
@@ -46,4 +47,4 @@ export async function GET(request: NextRequest) {
   }
   const body: ListingResponse = { items: page.items, nextCursor: page.nextCursor };
   return Response.json(body, { headers: { 'Cache-Control': LISTING_CACHE_CONTROL } });
-}
+});

@@ -19,6 +19,7 @@ import {
   type ArticleStatusResponse,
 } from '@/lib/site/api-params';
 import { getArticle } from '@/lib/site/content';
+import { unavailableWhenDatabaseIsDown } from '@/lib/site/unavailable';
 
 /** Where the article lives now (id → locale and slug). Revalidated with the article's tag; 30 s bounds a publication time passing. */
 const findArticle = (id: string) =>
@@ -27,7 +28,7 @@ const findArticle = (id: string) =>
     revalidate: 30,
   })();
 
-export async function GET(_request: Request, { params }: { params: Promise<{ id: string }> }) {
+export const GET = unavailableWhenDatabaseIsDown('json', async (_request: Request, { params }: { params: Promise<{ id: string }> }) => {
   const parsed = parseArticleIdParam((await params).id);
   if (!parsed.ok) return jsonError(400, parsed.message);
   const version = await findArticle(parsed.value);
@@ -42,4 +43,4 @@ export async function GET(_request: Request, { params }: { params: Promise<{ id:
     path: getPathname({ locale: version.locale, href: { pathname: '/news/[slug]', params: { slug: version.slug } } }),
   };
   return Response.json(body, { headers: { 'Cache-Control': ARTICLE_STATUS_CACHE_CONTROL } });
-}
+});

@@ -1,0 +1,25 @@
+/**
+ * Telling "the database cannot be reached right now" apart from every other failure, so that the
+ * site can answer 503 with Retry-After (the reader should come back) instead of 500 (a bug).
+ *
+ * Both engines' drivers report it differently: node's socket errors and pg's pool and SQLSTATE
+ * codes for PostgreSQL (connection exceptions, a server shutting down or starting, too many
+ * connections), and better-sqlite3's codes for a file that is locked past its timeout or cannot be
+ * opened or read. Errors are followed through `cause` and AggregateError's `errors` (node wraps a
+ * refused connection to localhost once per address it tried).
+ */
+
+const SOCKET_CODES = new Set(['ECONNREFUSED', 'ECONNRESET', 'ETIMEDOUT', 'EHOSTUNREACH', 'ENETUNREACH', 'ENOTFOUND', 'EAI_AGAIN', 'EPIPE']);
+const SQLITE_CODES = /^SQLITE_(BUSY|LOCKED|CANTOPEN|IOERR|PROTOCOL|FULL)/;
+/** SQLSTATE: 08xxx connection exception, 57P01–57P03 shutdown or not yet accepting, 53300 too many connections. */
+const POSTGRES_CODES = /^(08[0-9A-Z]{3}|57P0[1-3]|53300)$/;
+const POOL_MESSAGES = /^(Connection terminated|timeout exceeded when trying to connect|Client has encountered a connection error)/;
+
+export function isDatabaseUnavailable(error: unknown, depth = 0): boolean {
+  if (depth > 5 || typeof error !== 'object' || error === null) return false;
+  const { code, message, cause, errors } = error as { code?: unknown; message?: unknown; cause?: unknown; errors?: unknown };
+  if (typeof code === 'string' && (SOCKET_CODES.has(code) || SQLITE_CODES.test(code) || POSTGRES_CODES.test(code))) return true;
+  if (typeof message === 'string' && POOL_MESSAGES.test(message)) return true;
+  if (Array.isArray(errors) && errors.some((inner) => isDatabaseUnavailable(inner, depth + 1))) return true;
+  return isDatabaseUnavailable(cause, depth + 1);
+}
