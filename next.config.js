@@ -132,6 +132,40 @@ function previewHeaders() {
   ];
 }
 
+/**
+ * The cache tags each public page type depends on, named in a `Surrogate-Key` header (space
+ * separated, as Fastly and Varnish's xkey read it) for the edge cache and any CDN that purges by
+ * key. The names are those of lib/cache/tags.ts (one vocabulary; __tests__ check that every name
+ * sent is one it issues). An article page depends on its slug; fronts, listings, feeds and sitemaps
+ * on their locale's listings; every page on the taxonomy (section and author names). Slug
+ * parameters are matched as slugs only, so nothing else from a URL reaches a header.
+ */
+function surrogateKeyHeaders() {
+  const slug = ':slug([a-z0-9]+(?:-[a-z0-9]+)*)';
+  const key = (/** @type {string} */ value) => [{ key: 'Surrogate-Key', value }];
+  /** @type {{ source: string; headers: { key: string; value: string }[] }[]} */
+  const rules = [];
+  for (const locale of ['nl', 'en']) {
+    const prefix = locale === 'nl' ? '' : `/${locale}`;
+    const localized = (/** @type {keyof typeof pathnames} */ internal) => {
+      const entry = pathnames[internal];
+      return prefix + (typeof entry === 'string' ? entry : entry[/** @type {'nl' | 'en'} */ (locale)]).replace('[slug]', slug);
+    };
+    const listings = key(`listings:${locale} taxonomy`);
+    rules.push({ source: prefix || '/', headers: listings });
+    // `:slug` in the value is the slug of the URL; the other colons are literal.
+    rules.push({ source: localized('/news/[slug]'), headers: key(`slug:${locale}::slug taxonomy`) });
+    for (const internal of /** @type {const} */ (['/section/[slug]', '/tag/[slug]', '/author/[slug]', '/video'])) {
+      rules.push({ source: localized(internal), headers: listings });
+    }
+    rules.push({ source: `${prefix}/feed.xml`, headers: listings });
+    rules.push({ source: `${localized('/section/[slug]')}/feed.xml`, headers: listings });
+  }
+  const everything = key('listings:nl listings:en taxonomy');
+  for (const source of ['/sitemap.xml', '/news-sitemap.xml', '/sitemaps/:file*']) rules.push({ source, headers: everything });
+  return rules;
+}
+
 /** @type {import('next').NextConfig} */
 const nextConfig = {
   reactStrictMode: true,
@@ -160,7 +194,7 @@ const nextConfig = {
     return [...paginationRoutes().redirects, ...dutchRoutes().redirects, ...feedRoutes().redirects];
   },
   async headers() {
-    return [{ source: '/:path*', headers: securityHeaders() }, ...previewHeaders()];
+    return [{ source: '/:path*', headers: securityHeaders() }, ...surrogateKeyHeaders(), ...previewHeaders()];
   },
 };
 
