@@ -22,8 +22,9 @@ export default defineConfig({
   },
   projects: [
     { name: 'desktop', use: { ...devices['Desktop Chrome'], viewport: { width: 1280, height: 900 } } },
-    // The shared-cache suite drives two servers of its own; one viewport is enough for it.
-    { name: 'phone', use: { ...devices['Pixel 7'], browserName: 'chromium' }, testIgnore: '**/shared-cache.spec.ts' },
+    // The shared-cache and edge suites drive servers of their own, and the cache headers are the same on
+    // every device: one viewport is enough for them.
+    { name: 'phone', use: { ...devices['Pixel 7'], browserName: 'chromium' }, testIgnore: ['**/shared-cache.spec.ts', '**/edge.spec.ts', '**/cache-headers.spec.ts'] },
   ],
   webServer: {
     command: `npx tsx __tests__/browser/server.ts`,

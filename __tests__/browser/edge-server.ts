@@ -1,0 +1,131 @@
+/**
+ * Helpers for the edge cache suite (edge.spec.ts): a free port, a raw HTTP client, and a tiny
+ * stand-in origin the suite can kill to see what the edge does without one.
+ *
+ * The raw client (node:http) sends exactly the headers given and leaves bodies as they came:
+ * Playwright's request context and fetch add Accept-Encoding and decompress, which would hide the
+ * variants the edge must keep apart.
+ */
+import http, { type IncomingHttpHeaders, type OutgoingHttpHeaders } from 'node:http';
+import net from 'node:net';
+import { gzipSync } from 'node:zlib';
+
+/** A port that was free on 127.0.0.1 a moment ago. */
+export function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const server = net.createServer();
+    server.once('error', reject);
+    server.listen(0, '127.0.0.1', () => {
+      const address = server.address();
+      const port = typeof address === 'object' && address !== null ? address.port : 0;
+      server.close(() => (port ? resolve(port) : reject(new Error('no port'))));
+    });
+  });
+}
+
+export interface RawResponse {
+  status: number;
+  headers: IncomingHttpHeaders;
+  body: Buffer;
+  /** The body as UTF-8 text (meaningless for a compressed body). */
+  text: string;
+  /** X-Cache-Status, or '' when the edge sent none. */
+  cache: string;
+}
+
+/** One request on a fresh connection; no redirects followed, nothing decoded. */
+export function rawRequest(url: string, options: { method?: string; headers?: OutgoingHttpHeaders; body?: string } = {}): Promise<RawResponse> {
+  return new Promise((resolve, reject) => {
+    const request = http.request(url, { method: options.method ?? 'GET', headers: options.headers ?? {}, agent: false }, (response) => {
+      const chunks: Buffer[] = [];
+      response.on('data', (chunk: Buffer) => chunks.push(chunk));
+      response.on('end', () => {
+        const body = Buffer.concat(chunks);
+        const cache = response.headers['x-cache-status'];
+        resolve({ status: response.statusCode ?? 0, headers: response.headers, body, text: body.toString('utf8'), cache: typeof cache === 'string' ? cache : '' });
+      });
+      response.on('error', reject);
+    });
+    request.setTimeout(15_000, () => request.destroy(new Error(`timeout: ${url}`)));
+    request.on('error', reject);
+    request.end(options.body);
+  });
+}
+
+/** What the tiny origin saw of one request. */
+export interface SeenRequest {
+  method: string;
+  url: string;
+  cookie: string | undefined;
+  host: string | undefined;
+  acceptEncoding: string | undefined;
+}
+
+export interface TinyOrigin {
+  url: string;
+  port: number;
+  seen: SeenRequest[];
+  /** Stops listening and drops every connection (the edge keeps idle keepalive ones). */
+  close(): Promise<void>;
+}
+
+const NEXT_VARY = 'rsc, next-router-state-tree, next-router-prefetch, next-router-segment-prefetch, Accept-Encoding';
+
+/**
+ * A stand-in for `next start` with Next's headers: pages with `Cache-Control: s-maxage=3600` and
+ * Next's Vary, a Surrogate-Key, and gzip when asked. Each page names its render number, so a test
+ * can tell a cached copy from a new render. Special paths: `/boom` (500), `/sets-cookie`,
+ * `/private` (`private, no-store`), `/api/...` (JSON).
+ */
+export function startTinyOrigin(port: number): Promise<TinyOrigin> {
+  const seen: SeenRequest[] = [];
+  let renders = 0;
+  const server = http.createServer((request, response) => {
+    const url = request.url ?? '/';
+    const { pathname } = new URL(url, 'http://origin');
+    const cookie = request.headers.cookie;
+    const acceptEncoding = request.headers['accept-encoding'];
+    seen.push({ method: request.method ?? '', url, cookie, host: request.headers.host, acceptEncoding });
+    renders += 1;
+
+    if (pathname === '/boom') {
+      response.writeHead(500, { 'Content-Type': 'text/plain' }).end('origin failure\n');
+      return;
+    }
+    if (pathname.startsWith('/api/')) {
+      response.writeHead(200, { 'Content-Type': 'application/json', 'Cache-Control': 'public, s-maxage=60' });
+      response.end(JSON.stringify({ path: pathname, render: renders }));
+      return;
+    }
+    const lang = pathname === '/en' || pathname.startsWith('/en/') ? 'en' : 'nl';
+    const html = `<!doctype html><html lang="${lang}"><head><title>Tiny origin</title></head><body><h1>${pathname}</h1><p id="render">render ${renders}</p><p>${'Sportnieuws '.repeat(200)}</p></body></html>`;
+    const headers: OutgoingHttpHeaders = {
+      'Content-Type': 'text/html; charset=utf-8',
+      'Cache-Control': 's-maxage=3600, stale-while-revalidate=31532400',
+      Vary: NEXT_VARY,
+      'Surrogate-Key': `page-${pathname.replace(/[^a-z0-9]+/gi, '-')} pages`,
+    };
+    if (pathname === '/sets-cookie') headers['Set-Cookie'] = 'visitor=1; Path=/; HttpOnly';
+    if (pathname === '/private') headers['Cache-Control'] = 'private, no-store';
+    const gzip = /\bgzip\b/i.test(acceptEncoding ?? '');
+    const body = gzip ? gzipSync(html) : Buffer.from(html);
+    if (gzip) headers['Content-Encoding'] = 'gzip';
+    headers['Content-Length'] = body.length;
+    response.writeHead(200, headers).end(request.method === 'HEAD' ? undefined : body);
+  });
+  return new Promise((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(port, '127.0.0.1', () =>
+      resolve({
+        url: `http://127.0.0.1:${port}`,
+        port,
+        seen,
+        close: () =>
+          new Promise<void>((done) => {
+            server.close(() => done());
+            server.closeAllConnections();
+          }),
+      }),
+    );
+  });
+}

@@ -1,0 +1,324 @@
+/**
+ * The edge cache (deploy/nginx/edge.conf.template, started by scripts/edge.ts) in front of the
+ * suite's production server, and in front of a tiny stand-in origin the suite can kill.
+ *
+ * Each describe starts its own nginx on a free loopback port with its own temporary runtime
+ * directory, and stops it by PID afterwards. Without nginx the suite is skipped with the reason in
+ * its title, unless CI or REQUIRE_EDGE is set, which fails it. Desktop project only: the edge is
+ * the subject, not the viewport.
+ */
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { expect, test } from '@playwright/test';
+import { findNginx, NGINX_MISSING_MESSAGE, parseOrigins, startEdge, type EdgeOptions, type RunningEdge } from '../../scripts/edge';
+import { TEST_EDITOR } from './accounts';
+import { freePort, rawRequest, startTinyOrigin, type TinyOrigin } from './edge-server';
+
+const NGINX = findNginx();
+const REQUIRE_EDGE = Boolean(process.env.CI || process.env.REQUIRE_EDGE);
+const SUFFIX = NGINX || REQUIRE_EDGE ? '' : ' (skipped: nginx is not installed)';
+
+function requireNginx(): string {
+  if (!NGINX) throw new Error(`${NGINX_MISSING_MESSAGE}\nCI or REQUIRE_EDGE is set, so the edge suite fails instead of skipping.`);
+  return NGINX;
+}
+
+/** An edge on a free port with a runtime directory of its own; the caller removes `runtimeDir`. */
+async function launchEdge(origin: string): Promise<{ edge: RunningEdge; runtimeDir: string }> {
+  const nginx = requireNginx();
+  const runtimeDir = mkdtempSync(path.join(tmpdir(), 'sportnieuws-edge-'));
+  const options: EdgeOptions = {
+    listenHost: '127.0.0.1',
+    port: await freePort(),
+    origins: parseOrigins(origin),
+    runtimeDir,
+    staleWindow: '10m',
+    cacheMaxSize: '64m',
+    workerProcesses: 1,
+  };
+  try {
+    return { edge: await startEdge(options, { nginx }), runtimeDir };
+  } catch (error) {
+    rmSync(runtimeDir, { recursive: true, force: true });
+    throw error;
+  }
+}
+
+async function shutDown(edge: RunningEdge | undefined, runtimeDir: string) {
+  if (edge) {
+    await edge.stop();
+    // Stopped by PID: signal 0 fails once the master is gone.
+    expect(() => process.kill(edge.pid, 0)).toThrow();
+  }
+  if (runtimeDir) rmSync(runtimeDir, { recursive: true, force: true });
+}
+
+test.describe(`edge cache in front of the site${SUFFIX}`, () => {
+  test.skip(!NGINX && !REQUIRE_EDGE, 'nginx is not installed (apt-get install nginx-light); set REQUIRE_EDGE=1 to fail instead');
+  test.skip(({ isMobile }) => isMobile, 'the edge is the subject, not the viewport');
+
+  let edge: RunningEdge | undefined;
+  let runtimeDir = '';
+  let article = '';
+
+  test.beforeAll(async ({}, testInfo) => {
+    const origin = testInfo.project.use.baseURL;
+    if (!origin) throw new Error('the suite has no baseURL');
+    // Any published article will do; the front page links them.
+    const front = await rawRequest(`${origin}/`);
+    const link = /href="(\/nieuws\/[^"?#]+)"/.exec(front.text)?.[1];
+    if (!link) throw new Error('no article link on the front page');
+    article = link;
+    ({ edge, runtimeDir } = await launchEdge(origin));
+  });
+
+  test.afterAll(async () => {
+    await shutDown(edge, runtimeDir);
+  });
+
+  const at = (target: string) => `${edge?.url}${target}`;
+
+  test('a repeated public request is a HIT with the same body', async () => {
+    const first = await rawRequest(at(article));
+    expect(first.status).toBe(200);
+    expect(first.cache).toBe('MISS');
+    const second = await rawRequest(at(article));
+    expect(second.cache).toBe('HIT');
+    expect(second.body.equals(first.body)).toBe(true);
+    // Next's CDN lifetime passes through for a CDN further out; the edge itself keeps 1 s.
+    expect(second.headers['cache-control']).toContain('s-maxage=');
+    // So do the page's cache tags, on a MISS and a HIT alike (undefined while the origin sends none).
+    const direct = await rawRequest(`${test.info().project.use.baseURL}${article}`);
+    expect(first.headers['surrogate-key']).toBe(direct.headers['surrogate-key']);
+    expect(second.headers['surrogate-key']).toBe(direct.headers['surrogate-key']);
+  });
+
+  test('RSC and HTML requests for the same URL never get each other', async () => {
+    // Next 16 answers RSC at `?_rsc` (it redirects a bare `rsc: 1` request there), and HTML too.
+    const target = at(`${article}?_rsc`);
+    const rsc = { rsc: '1' };
+    const html1 = await rawRequest(target);
+    const rsc1 = await rawRequest(target, { headers: rsc });
+    const html2 = await rawRequest(target);
+    const rsc2 = await rawRequest(target, { headers: rsc });
+    for (const response of [html1, html2]) expect(response.headers['content-type']).toMatch(/^text\/html/);
+    for (const response of [rsc1, rsc2]) expect(response.headers['content-type']).toMatch(/^text\/x-component/);
+    expect(rsc1.cache).toBe('MISS');
+    expect([html2.cache, rsc2.cache]).toEqual(['HIT', 'HIT']);
+    expect(rsc2.body.equals(rsc1.body)).toBe(true);
+    // A bare `rsc: 1` request is not answered from the HTML copy of the same path either.
+    const bare = await rawRequest(at(article), { headers: rsc });
+    expect(bare.headers['content-type'] ?? '').not.toMatch(/^text\/html/);
+  });
+
+  test('a forged __prerender_bypass cookie is never cached and does not poison the next request', async () => {
+    const target = at(`${article}?edge-test=forged-bypass`);
+    const forged = await rawRequest(target, { headers: { cookie: '__prerender_bypass=forged-by-a-reader' } });
+    expect(forged.status).toBe(200);
+    expect(forged.cache).toBe('BYPASS');
+    expect(forged.headers['cache-control']).toBe('private, no-store');
+    // The bypassed response was not stored: the next anonymous request is a MISS, then a HIT.
+    const anonymous = await rawRequest(target);
+    expect(anonymous.cache).toBe('MISS');
+    expect(anonymous.headers['cache-control']).not.toContain('private');
+    expect(anonymous.headers['x-robots-tag']).toBeUndefined();
+    const again = await rawRequest(target);
+    expect(again.cache).toBe('HIT');
+    for (const cookie of ['desk_session=abc', '__Host-desk_session=abc', 'theme=dark; __prerender_bypass=x']) {
+      const personal = await rawRequest(target, { headers: { cookie } });
+      expect(personal.cache, cookie).toBe('BYPASS');
+      expect(personal.headers['cache-control'], cookie).toBe('private, no-store');
+    }
+  });
+
+  test('desk, preview and private API paths are never HIT and never stored', async () => {
+    const paths = ['/redactie/inloggen', '/en/desk/sign-in', '/nl/desk', '/voorvertoning/edge-test', '/en/preview/edge-test', '/api/desk/media', '/api/preview?token=edge-test', '/api/revalidate'];
+    for (const target of paths) {
+      for (let round = 0; round < 2; round += 1) {
+        const response = await rawRequest(at(target));
+        expect(response.cache, target).toBe('');
+        expect(response.headers['cache-control'], target).toBe('private, no-store');
+      }
+    }
+  });
+
+  test('a POST passes through and is never cached', async ({ request }) => {
+    const origin = test.info().project.use.baseURL;
+    const direct = await request.post(`${origin}${article}`, { form: { edge: 'test' }, maxRedirects: 0 });
+    for (let round = 0; round < 2; round += 1) {
+      const viaEdge = await request.post(at(article), { form: { edge: 'test' }, maxRedirects: 0 });
+      expect(viaEdge.status()).toBe(direct.status());
+      expect(viaEdge.headers()['x-cache-status']).toBeUndefined();
+    }
+    const revalidate = await request.post(at('/api/revalidate'), { data: { tags: ['x'] } });
+    expect([401, 503]).toContain(revalidate.status());
+    expect(revalidate.headers()['x-cache-status']).toBeUndefined();
+    // The GET for the same URL still gets the page, not whatever the POST got.
+    const get = await rawRequest(at(article));
+    expect(get.status).toBe(200);
+    expect(get.headers['content-type']).toMatch(/^text\/html/);
+  });
+
+  test('cookies public pages do not need are dropped, so the page stays a HIT', async () => {
+    const target = at(`${article}?edge-test=cookies`);
+    const primed = await rawRequest(target);
+    const withCookies = await rawRequest(target, { headers: { cookie: '_ga=GA1.2.3.4; consent=all; NEXT_LOCALE=en' } });
+    expect(withCookies.cache).toBe('HIT');
+    expect(withCookies.body.equals(primed.body)).toBe(true);
+  });
+
+  test('a reader loads the front page and navigates client-side through the edge', async ({ page }) => {
+    const rscTypes: string[] = [];
+    page.on('response', (response) => {
+      if (response.request().headers()['rsc'] === '1') rscTypes.push(response.headers()['content-type'] ?? '');
+    });
+    const response = await page.goto(at('/'));
+    expect(response?.status()).toBe(200);
+    expect(response?.headers()['x-cache-status']).toMatch(/^(MISS|HIT|EXPIRED|STALE|UPDATING|REVALIDATED)$/);
+    await expect(page).toHaveTitle(/Sportnieuws/);
+    await page.evaluate(() => {
+      (window as unknown as { edgeMarker: number }).edgeMarker = 1;
+    });
+    const link = page.locator(`main a[href="${article}"]`).first();
+    await link.click();
+    await page.waitForURL(`**${article}`);
+    await expect(page.locator('h1').first()).toBeVisible();
+    // Still the same document: the router fetched RSC through the edge instead of reloading.
+    expect(await page.evaluate(() => (window as unknown as { edgeMarker?: number }).edgeMarker)).toBe(1);
+    expect(rscTypes.length).toBeGreaterThan(0);
+    for (const type of rscTypes) expect(type).not.toMatch(/^text\/html/);
+  });
+
+  test('an editor signs in through the edge: the desk works, and public pages bypass the cache for them', async ({ page }) => {
+    // The sign-in is a Server Action: it needs the desk path's cookies and the browser's Host.
+    await page.goto(at('/redactie/inloggen?next=%2Fredactie'));
+    await page.getByLabel('E-mailadres').fill(TEST_EDITOR.email);
+    await page.getByLabel('Wachtwoord').fill(TEST_EDITOR.password);
+    await page.getByRole('button', { name: 'Inloggen' }).click();
+    await expect(page).toHaveURL(/\/redactie$/);
+    await expect(page.getByRole('heading', { level: 1, name: 'Redactie' })).toBeVisible();
+    const desk = await page.reload();
+    expect(desk?.headers()['x-cache-status']).toBeUndefined();
+    expect(desk?.headers()['cache-control']).toBe('private, no-store');
+    const publicPage = await page.goto(at(article));
+    expect(publicPage?.headers()['x-cache-status']).toBe('BYPASS');
+    expect(publicPage?.headers()['cache-control']).toBe('private, no-store');
+  });
+});
+
+test.describe(`edge cache with its own origin, killed halfway${SUFFIX}`, () => {
+  test.skip(!NGINX && !REQUIRE_EDGE, 'nginx is not installed (apt-get install nginx-light); set REQUIRE_EDGE=1 to fail instead');
+  test.skip(({ isMobile }) => isMobile, 'the edge is the subject, not the viewport');
+  test.describe.configure({ mode: 'serial' });
+
+  let origin: TinyOrigin | undefined;
+  let edge: RunningEdge | undefined;
+  let runtimeDir = '';
+
+  test.beforeAll(async () => {
+    origin = await startTinyOrigin(await freePort());
+    ({ edge, runtimeDir } = await launchEdge(origin.url));
+  });
+
+  test.afterAll(async () => {
+    await origin?.close();
+    await shutDown(edge, runtimeDir);
+  });
+
+  const at = (target: string) => `${edge?.url}${target}`;
+  const seen = (url: string) => origin?.seen.filter((request) => request.url === url) ?? [];
+
+  test('public requests reach the origin without cookies; desk requests keep them', async () => {
+    await rawRequest(at('/cookies'), { headers: { cookie: '_ga=1; consent=all' } });
+    expect(seen('/cookies').map((request) => request.cookie)).toEqual([undefined]);
+    await rawRequest(at('/redactie/artikelen'), { headers: { cookie: 'desk_session=s1; _ga=1' } });
+    expect(seen('/redactie/artikelen').map((request) => request.cookie)).toEqual(['desk_session=s1; _ga=1']);
+    const editor = await rawRequest(at('/cookies'), { headers: { cookie: 'desk_session=s1' } });
+    expect(editor.cache).toBe('BYPASS');
+    expect(seen('/cookies').map((request) => request.cookie)).toEqual([undefined, 'desk_session=s1']);
+  });
+
+  test('Surrogate-Key passes through; Set-Cookie and private responses are not cached', async () => {
+    for (const expected of ['MISS', 'HIT']) {
+      const tagged = await rawRequest(at('/tagged'));
+      expect(tagged.cache).toBe(expected);
+      expect(tagged.headers['surrogate-key']).toBe('page--tagged pages');
+    }
+    for (const target of ['/sets-cookie', '/private']) {
+      const first = await rawRequest(at(target));
+      const second = await rawRequest(at(target));
+      expect(second.cache, target).toBe('MISS');
+      expect(second.headers['cache-control'], target).toBe('private, no-store');
+      expect(second.text, target).not.toBe(first.text);
+    }
+  });
+
+  test('gzip and identity copies of a page stay apart', async () => {
+    const gzip = await rawRequest(at('/encoded'), { headers: { 'accept-encoding': 'gzip' } });
+    expect(gzip.headers['content-encoding']).toBe('gzip');
+    const plain = await rawRequest(at('/encoded'));
+    expect(plain.cache).toBe('MISS');
+    expect(plain.headers['content-encoding']).toBeUndefined();
+    expect(plain.text).toContain('<h1>/encoded</h1>');
+    // Another browser's spelling of "gzip" shares the gzip copy; the origin is asked for gzip only.
+    const browser = await rawRequest(at('/encoded'), { headers: { 'accept-encoding': 'gzip, deflate, br, zstd' } });
+    expect(browser.cache).toBe('HIT');
+    expect(browser.body.equals(gzip.body)).toBe(true);
+    expect(seen('/encoded').map((request) => request.acceptEncoding)).toEqual(['gzip', undefined]);
+  });
+
+  test('an origin error on a page the edge never had gets the localized 503 page', async () => {
+    const failed = await rawRequest(at('/boom'));
+    expect(failed.status).toBe(503);
+    expect(failed.text).toContain('<html lang="nl">');
+    expect(failed.headers['retry-after']).toBe('30');
+  });
+
+  test('with the origin down: the primed page is served stale, the rest gets 503', async () => {
+    const primed = await rawRequest(at('/primed'));
+    expect(primed.cache).toBe('MISS');
+    const primedEn = await rawRequest(at('/en/primed'));
+    await origin?.close();
+
+    // The edge keeps a page fresh for 1 s (whole seconds); after that it needs the origin.
+    let stale = await rawRequest(at('/primed'));
+    for (const started = Date.now(); stale.cache === 'HIT' && Date.now() - started < 4000; ) {
+      await new Promise((resolve) => setTimeout(resolve, 200));
+      stale = await rawRequest(at('/primed'));
+    }
+    expect(stale.status).toBe(200);
+    expect(stale.cache).toBe('STALE');
+    expect(stale.body.equals(primed.body)).toBe(true);
+    const staleEn = await rawRequest(at('/en/primed'));
+    expect(staleEn.status).toBe(200);
+    expect(staleEn.body.equals(primedEn.body)).toBe(true);
+
+    for (const [target, lang] of [
+      ['/nooit-gezien', 'nl'],
+      ['/rubriek/nooit-gezien?pagina=2', 'nl'],
+      ['/redactie', 'nl'],
+      ['/en', 'en'],
+      ['/en/news/never-seen', 'en'],
+    ] as const) {
+      const unavailable = await rawRequest(at(target));
+      expect(unavailable.status, target).toBe(503);
+      expect(unavailable.headers['content-type'], target).toBe('text/html; charset=utf-8');
+      expect(unavailable.headers['retry-after'], target).toBe('30');
+      expect(unavailable.headers['cache-control'], target).toBe('no-store');
+      expect(unavailable.text, target).toContain(`<html lang="${lang}">`);
+      expect(unavailable.text, target).toContain('Sportnieuws');
+      expect(unavailable.text, target).toContain(`href="${lang === 'en' ? '/en' : '/'}"`);
+      expect(unavailable.text, target).not.toMatch(/<(script|link rel="stylesheet"|img)\b/);
+    }
+
+    for (const target of ['/api/listings?locale=nl', '/api/articles/x/status', '/api/desk/media']) {
+      const unavailable = await rawRequest(at(target));
+      expect(unavailable.status, target).toBe(503);
+      expect(unavailable.headers['content-type'], target).toBe('application/json');
+      expect(unavailable.headers['retry-after'], target).toBe('30');
+      expect(unavailable.headers['cache-control'], target).toBe('no-store');
+      expect(JSON.parse(unavailable.text), target).toMatchObject({ error: 'unavailable', retryAfter: 30 });
+    }
+  });
+});
