@@ -59,6 +59,11 @@ export interface EdgeOptions {
   staleWindow: string;
   /** nginx size: the cache's disk budget. */
   cacheMaxSize: string;
+  /**
+   * The loopback port of the refresh hop (see the template), which stamps each page with the end
+   * of its second. Default: a free port, chosen when the edge starts.
+   */
+  refreshPort?: number;
   workerProcesses: number | 'auto';
 }
 
@@ -180,6 +185,7 @@ export function optionsFromEnv(env: NodeJS.ProcessEnv = process.env): EdgeOption
     staleWindow: parseNginxValue('EDGE_STALE_WINDOW', env.EDGE_STALE_WINDOW ?? '24h', /^[0-9]{1,6}[smhd]$/, '24h, 90m or 7d'),
     cacheMaxSize: parseNginxValue('EDGE_CACHE_MAX_SIZE', env.EDGE_CACHE_MAX_SIZE ?? '1g', /^[0-9]{1,6}[kmg]$/i, '512m or 2g'),
     workerProcesses: 'auto',
+    ...(env.EDGE_REFRESH_PORT !== undefined ? { refreshPort: parsePort('EDGE_REFRESH_PORT', env.EDGE_REFRESH_PORT) } : {}),
   };
 }
 
@@ -209,6 +215,7 @@ export const TEMPLATE_PLACEHOLDERS = [
   'ORIGIN_HOST',
   'LISTEN',
   'ERRORS_DIR',
+  'REFRESH_LISTEN',
 ] as const;
 
 export type TemplateValues = Record<(typeof TEMPLATE_PLACEHOLDERS)[number], string>;
@@ -233,6 +240,7 @@ export function templateValues(options: EdgeOptions, workerUser: WorkerUser | nu
     ORIGIN_HOST: `${first.host}:${first.port}`,
     LISTEN: `${options.listenHost}:${options.port}`,
     ERRORS_DIR: configPath('error pages', paths.errorsDir),
+    REFRESH_LISTEN: `127.0.0.1:${options.refreshPort ?? options.port + 1}`,
   };
 }
 
@@ -266,7 +274,7 @@ export function findNginx(env: NodeJS.ProcessEnv = process.env): string | null {
 
 export const NGINX_MISSING_MESSAGE =
   'nginx is not installed (looked on PATH and in /usr/sbin). Install Debian\'s package, for example\n' +
-  '  apt-get install nginx-light    (or: apt-get install nginx)\n' +
+  '  apt-get install nginx\n' +
   'or set NGINX_BIN to the nginx binary.';
 
 /**
@@ -361,6 +369,18 @@ function runningPid(pidFile: string): number | null {
 }
 
 /** True when host:port cannot be bound because something listens there already. */
+/** A TCP port nothing listens on at 127.0.0.1 right now. */
+function freeLoopbackPort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const server = net.createServer();
+    server.once('error', reject);
+    server.listen(0, '127.0.0.1', () => {
+      const address = server.address();
+      server.close(() => (typeof address === 'object' && address ? resolve(address.port) : reject(new Error('no port'))));
+    });
+  });
+}
+
 function portInUse(host: string, port: number): Promise<boolean> {
   return new Promise((resolve) => {
     const probe = net.createServer();
@@ -424,6 +444,10 @@ export async function startEdge(options: EdgeOptions, start: StartOptions): Prom
     const pidNote = runningPid(paths.pidFile) !== null ? ` An edge from an earlier start is still running there; stop it with: kill -QUIT $(cat ${paths.pidFile})` : '';
     throw new EdgeInputError(`EDGE_PORT ${options.port} is already in use on ${options.listenHost}; choose another port.${pidNote}`);
   }
+  if (options.refreshPort !== undefined && (await portInUse('127.0.0.1', options.refreshPort))) {
+    throw new EdgeInputError(`EDGE_REFRESH_PORT ${options.refreshPort} is already in use on 127.0.0.1; choose another port.`);
+  }
+  options = { ...options, refreshPort: options.refreshPort ?? (await freeLoopbackPort()) };
   for (const dir of [runtimeDir, paths.cacheDir, paths.tempDir, paths.errorsDir, paths.logDir]) {
     mkdirSync(dir, { recursive: true });
     // nginx workers (nobody, when we are root) must reach the cache and the error pages; a

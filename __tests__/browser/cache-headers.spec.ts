@@ -14,7 +14,7 @@ const PUBLIC: Array<[what: string, path: string, tags: string[]]> = [
   ['the English front', '/en', ['listings:en', 'taxonomy']],
   ['a Dutch article', `/nieuws/${REFERENCE_SLUG}`, [`slug:nl:${REFERENCE_SLUG}`, 'taxonomy']],
   ['a section', '/rubriek/voetbal', ['listings:nl', 'taxonomy']],
-  ['a section, page 2', '/rubriek/voetbal?pagina=2', ['listings:nl', 'taxonomy']],
+  ['a section, page 2', '/en/section/archive?page=2', ['listings:en', 'taxonomy']],
   ['the video hub', '/en/video', ['listings:en', 'taxonomy']],
   ['the feed', '/feed.xml', ['listings:nl', 'taxonomy']],
   ['a section feed', '/en/section/archive/feed.xml', ['listings:en', 'taxonomy']],

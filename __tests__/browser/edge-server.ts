@@ -1,14 +1,60 @@
 /**
- * Helpers for the edge cache suite (edge.spec.ts): a free port, a raw HTTP client, and a tiny
- * stand-in origin the suite can kill to see what the edge does without one.
+ * Helpers for the suites that go through the edge cache (edge.spec.ts, not-found.spec.ts): an edge
+ * on a free port, a raw HTTP client, and a tiny stand-in origin a suite can kill to see what the
+ * edge does without one.
  *
  * The raw client (node:http) sends exactly the headers given and leaves bodies as they came:
  * Playwright's request context and fetch add Accept-Encoding and decompress, which would hide the
  * variants the edge must keep apart.
  */
+import { mkdtempSync, rmSync } from 'node:fs';
 import http, { type IncomingHttpHeaders, type OutgoingHttpHeaders } from 'node:http';
 import net from 'node:net';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
 import { gzipSync } from 'node:zlib';
+import { expect } from '@playwright/test';
+import { findNginx, NGINX_MISSING_MESSAGE, parseOrigins, startEdge, type EdgeOptions, type RunningEdge } from '../../scripts/edge';
+
+export const NGINX = findNginx();
+/** In CI (or with REQUIRE_EDGE) a missing nginx fails the edge suites instead of skipping them. */
+export const REQUIRE_EDGE = Boolean(process.env.CI || process.env.REQUIRE_EDGE);
+export const SUFFIX = NGINX || REQUIRE_EDGE ? '' : ' (skipped: nginx is not installed)';
+
+function requireNginx(): string {
+  if (!NGINX) throw new Error(`${NGINX_MISSING_MESSAGE}\nCI or REQUIRE_EDGE is set, so the edge suite fails instead of skipping.`);
+  return NGINX;
+}
+
+/** An edge on a free port with a runtime directory of its own; {@link shutDown} stops and removes both. */
+export async function launchEdge(origin: string): Promise<{ edge: RunningEdge; runtimeDir: string }> {
+  const nginx = requireNginx();
+  const runtimeDir = mkdtempSync(path.join(tmpdir(), 'sportnieuws-edge-'));
+  const options: EdgeOptions = {
+    listenHost: '127.0.0.1',
+    port: await freePort(),
+    origins: parseOrigins(origin),
+    runtimeDir,
+    staleWindow: '10m',
+    cacheMaxSize: '64m',
+    workerProcesses: 1,
+  };
+  try {
+    return { edge: await startEdge(options, { nginx }), runtimeDir };
+  } catch (error) {
+    rmSync(runtimeDir, { recursive: true, force: true });
+    throw error;
+  }
+}
+
+export async function shutDown(edge: RunningEdge | undefined, runtimeDir: string) {
+  if (edge) {
+    await edge.stop();
+    // Stopped by PID: signal 0 fails once the master is gone.
+    expect(() => process.kill(edge.pid, 0)).toThrow();
+  }
+  if (runtimeDir) rmSync(runtimeDir, { recursive: true, force: true });
+}
 
 /** A port that was free on 127.0.0.1 a moment ago. */
 export function freePort(): Promise<number> {

@@ -7,55 +7,13 @@
  * its title, unless CI or REQUIRE_EDGE is set, which fails it. Desktop project only: the edge is
  * the subject, not the viewport.
  */
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import path from 'node:path';
 import { expect, test } from '@playwright/test';
-import { findNginx, NGINX_MISSING_MESSAGE, parseOrigins, startEdge, type EdgeOptions, type RunningEdge } from '../../scripts/edge';
+import type { RunningEdge } from '../../scripts/edge';
 import { TEST_EDITOR } from './accounts';
-import { freePort, rawRequest, startTinyOrigin, type TinyOrigin } from './edge-server';
-
-const NGINX = findNginx();
-const REQUIRE_EDGE = Boolean(process.env.CI || process.env.REQUIRE_EDGE);
-const SUFFIX = NGINX || REQUIRE_EDGE ? '' : ' (skipped: nginx is not installed)';
-
-function requireNginx(): string {
-  if (!NGINX) throw new Error(`${NGINX_MISSING_MESSAGE}\nCI or REQUIRE_EDGE is set, so the edge suite fails instead of skipping.`);
-  return NGINX;
-}
-
-/** An edge on a free port with a runtime directory of its own; the caller removes `runtimeDir`. */
-async function launchEdge(origin: string): Promise<{ edge: RunningEdge; runtimeDir: string }> {
-  const nginx = requireNginx();
-  const runtimeDir = mkdtempSync(path.join(tmpdir(), 'sportnieuws-edge-'));
-  const options: EdgeOptions = {
-    listenHost: '127.0.0.1',
-    port: await freePort(),
-    origins: parseOrigins(origin),
-    runtimeDir,
-    staleWindow: '10m',
-    cacheMaxSize: '64m',
-    workerProcesses: 1,
-  };
-  try {
-    return { edge: await startEdge(options, { nginx }), runtimeDir };
-  } catch (error) {
-    rmSync(runtimeDir, { recursive: true, force: true });
-    throw error;
-  }
-}
-
-async function shutDown(edge: RunningEdge | undefined, runtimeDir: string) {
-  if (edge) {
-    await edge.stop();
-    // Stopped by PID: signal 0 fails once the master is gone.
-    expect(() => process.kill(edge.pid, 0)).toThrow();
-  }
-  if (runtimeDir) rmSync(runtimeDir, { recursive: true, force: true });
-}
+import { freePort, launchEdge, NGINX, rawRequest, REQUIRE_EDGE, shutDown, startTinyOrigin, SUFFIX, type TinyOrigin } from './edge-server';
 
 test.describe(`edge cache in front of the site${SUFFIX}`, () => {
-  test.skip(!NGINX && !REQUIRE_EDGE, 'nginx is not installed (apt-get install nginx-light); set REQUIRE_EDGE=1 to fail instead');
+  test.skip(!NGINX && !REQUIRE_EDGE, 'nginx is not installed (apt-get install nginx); set REQUIRE_EDGE=1 to fail instead');
   test.skip(({ isMobile }) => isMobile, 'the edge is the subject, not the viewport');
 
   let edge: RunningEdge | undefined;
@@ -208,7 +166,7 @@ test.describe(`edge cache in front of the site${SUFFIX}`, () => {
 });
 
 test.describe(`edge cache with its own origin, killed halfway${SUFFIX}`, () => {
-  test.skip(!NGINX && !REQUIRE_EDGE, 'nginx is not installed (apt-get install nginx-light); set REQUIRE_EDGE=1 to fail instead');
+  test.skip(!NGINX && !REQUIRE_EDGE, 'nginx is not installed (apt-get install nginx); set REQUIRE_EDGE=1 to fail instead');
   test.skip(({ isMobile }) => isMobile, 'the edge is the subject, not the viewport');
   test.describe.configure({ mode: 'serial' });
 
@@ -305,7 +263,7 @@ test.describe(`edge cache with its own origin, killed halfway${SUFFIX}`, () => {
       expect(unavailable.status, target).toBe(503);
       expect(unavailable.headers['content-type'], target).toBe('text/html; charset=utf-8');
       expect(unavailable.headers['retry-after'], target).toBe('30');
-      expect(unavailable.headers['cache-control'], target).toBe('no-store');
+      expect(unavailable.headers['cache-control'], target).toBe('private, no-store');
       expect(unavailable.text, target).toContain(`<html lang="${lang}">`);
       expect(unavailable.text, target).toContain('Sportnieuws');
       expect(unavailable.text, target).toContain(`href="${lang === 'en' ? '/en' : '/'}"`);
@@ -317,7 +275,7 @@ test.describe(`edge cache with its own origin, killed halfway${SUFFIX}`, () => {
       expect(unavailable.status, target).toBe(503);
       expect(unavailable.headers['content-type'], target).toBe('application/json');
       expect(unavailable.headers['retry-after'], target).toBe('30');
-      expect(unavailable.headers['cache-control'], target).toBe('no-store');
+      expect(unavailable.headers['cache-control'], target).toBe('private, no-store');
       expect(JSON.parse(unavailable.text), target).toMatchObject({ error: 'unavailable', retryAfter: 30 });
     }
   });
