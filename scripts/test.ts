@@ -6,6 +6,8 @@ import { spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, existsSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
+import { chromiumPath } from './chromium';
+import { findNginx } from './edge';
 
 const root = path.resolve(__dirname, '..');
 const out = mkdtempSync(path.join(tmpdir(), 'sportnieuws-test-'));
@@ -50,6 +52,28 @@ function playwrightCounts(file: string): Counts {
     failed: report.stats.unexpected + (report.errors?.length ?? 0),
     skipped: report.stats.skipped,
   };
+}
+
+/**
+ * What the suites need from the machine, checked before anything runs, each with the Debian
+ * command that installs it: a missing tool then stops the run with one clear message instead of
+ * failing tests one by one.
+ */
+function missingPrerequisites(): string[] {
+  const onPath = (command: string) => spawnSync('sh', ['-c', `command -v ${command}`], { stdio: 'ignore' }).status === 0;
+  const missing: string[] = [];
+  if (only !== 'browser' && !onPath('xmllint')) missing.push('xmllint (the sitemap schema checks): apt-get install libxml2-utils');
+  if (only !== 'unit') {
+    if (!existsSync(chromiumPath())) missing.push(`Chromium at ${chromiumPath()} (the browser suite; or set CHROMIUM_PATH): apt-get install chromium`);
+    if (!findNginx()) missing.push('nginx (the edge cache the browser suite starts in front of the site; or set NGINX_BIN): apt-get install nginx');
+  }
+  return missing;
+}
+
+const missing = missingPrerequisites();
+if (missing.length > 0) {
+  console.error(`npm test needs, on this machine:\n${missing.map((line) => `  - ${line}`).join('\n')}`);
+  process.exit(1);
 }
 
 const totals: Counts = { passed: 0, failed: 0, skipped: 0 };
