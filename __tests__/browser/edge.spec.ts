@@ -163,6 +163,39 @@ test.describe(`edge cache in front of the site${SUFFIX}`, () => {
     expect(publicPage?.headers()['x-cache-status']).toBe('BYPASS');
     expect(publicPage?.headers()['cache-control']).toBe('private, no-store');
   });
+
+  test('a draft previewed through the edge is never served to anyone else, whatever cookie they forge', async ({ page, browser }) => {
+    const draft = { id: 'e2e-draft-article', path: '/nieuws/geheim-concept-over-transfer', title: 'Geheim concept: de transfer van Zwaluwstaart' };
+    await page.goto(at('/redactie/inloggen?next=%2Fredactie'));
+    await page.getByLabel('E-mailadres').fill(TEST_EDITOR.email);
+    await page.getByLabel('Wachtwoord').fill(TEST_EDITOR.password);
+    await page.getByRole('button', { name: 'Inloggen' }).click();
+    await expect(page).toHaveURL(/\/redactie$/);
+
+    const preview = await page.goto(at(`/api/preview?id=${draft.id}`));
+    expect(new URL(page.url()).pathname).toBe(draft.path);
+    expect(preview?.status()).toBe(200);
+    expect(preview?.headers()['cache-control']).toBe('private, no-store');
+    await expect(page.getByRole('heading', { level: 1, name: draft.title })).toBeVisible();
+    const cookies = await page.context().cookies();
+    const bypass = cookies.find((cookie) => cookie.name === '__prerender_bypass');
+    expect(bypass).toBeDefined();
+
+    // Anonymous readers, and one who copied the Draft Mode cookie without a session: the public 404.
+    for (const cookie of ['', `__prerender_bypass=${bypass!.value}`, `__prerender_bypass=${bypass!.value}; desk_session=forged`]) {
+      const response = await rawRequest(at(draft.path), { headers: cookie ? { cookie, 'accept-encoding': 'identity' } : { 'accept-encoding': 'identity' } });
+      expect(response.status, cookie || 'no cookie').toBe(404);
+      expect(response.text, cookie || 'no cookie').not.toContain(draft.title);
+    }
+    const stranger = await browser.newContext({ javaScriptEnabled: false });
+    try {
+      const strangerPage = await stranger.newPage();
+      expect((await strangerPage.goto(at(draft.path)))?.status()).toBe(404);
+      await expect(strangerPage.getByText(draft.title)).toHaveCount(0);
+    } finally {
+      await stranger.close();
+    }
+  });
 });
 
 test.describe(`edge cache with its own origin, killed halfway${SUFFIX}`, () => {

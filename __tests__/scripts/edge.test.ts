@@ -1,0 +1,81 @@
+/**
+ * `npm run edge` (scripts/edge.ts) without starting nginx: what it makes of its settings, the
+ * configuration it renders, and the edge's own error pages. The suites in __tests__/browser start
+ * nginx for real with the same functions.
+ */
+import { readFileSync } from 'node:fs';
+import nl from '@/messages/nl.json';
+import en from '@/messages/en.json';
+import { EdgeInputError, optionsFromEnv, parseOrigins, renderConfig, renderErrorPages, TEMPLATE_PATH, templateValues } from '../../scripts/edge';
+
+const env = (vars: Record<string, string>): NodeJS.ProcessEnv => ({ NODE_ENV: 'test', ...vars });
+
+describe('the settings of npm run edge', () => {
+  it('default to port 8080 in front of the site on PORT', () => {
+    const options = optionsFromEnv(env({ PORT: '3000' }));
+    expect(options).toMatchObject({ listenHost: '127.0.0.1', port: 8080, origins: [{ host: '127.0.0.1', port: 3000 }], staleWindow: '24h' });
+  });
+
+  it('take several instances, comma-separated', () => {
+    expect(parseOrigins('http://10.0.0.11:3000, http://10.0.0.12:3000')).toEqual([
+      { host: '10.0.0.11', port: 3000 },
+      { host: '10.0.0.12', port: 3000 },
+    ]);
+  });
+
+  it.each([
+    [{ EDGE_PORT: '80a' }, /EDGE_PORT/],
+    [{ EDGE_PORT: '70000' }, /EDGE_PORT/],
+    [{ ORIGIN_URL: 'https://example.org' }, /ORIGIN_URL/],
+    [{ ORIGIN_URL: 'http://127.0.0.1:3000/path' }, /ORIGIN_URL/],
+    [{ ORIGIN_URL: 'http://127.0.0.1:8080', EDGE_PORT: '8080' }, /itself/],
+    [{ EDGE_STALE_WINDOW: 'forever' }, /EDGE_STALE_WINDOW/],
+    [{ EDGE_DIR: '/tmp/a b' }, /EDGE_DIR/],
+    [{ EDGE_REFRESH_PORT: '0' }, /EDGE_REFRESH_PORT/],
+  ])('refuse %j, naming the variable', (vars, message) => {
+    expect(() => optionsFromEnv(env(vars))).toThrow(EdgeInputError);
+    expect(() => optionsFromEnv(env(vars))).toThrow(message);
+  });
+});
+
+describe('the rendered configuration', () => {
+  const options = { ...optionsFromEnv(env({ EDGE_DIR: '/tmp/edge-test', ORIGIN_URL: 'http://127.0.0.1:3001,http://127.0.0.1:3002' })), refreshPort: 8181 };
+  const config = renderConfig(readFileSync(TEMPLATE_PATH, 'utf8'), templateValues(options, null));
+
+  it('fills every placeholder, with one upstream server per instance behind the refresh hop', () => {
+    expect(config).not.toMatch(/\{\{/);
+    expect(config).toContain('server 127.0.0.1:3001 max_fails=2 fail_timeout=5s;');
+    expect(config).toContain('server 127.0.0.1:3002 max_fails=2 fail_timeout=5s;');
+    expect(config).toContain('listen 127.0.0.1:8181;');
+    expect(config).toContain('listen 127.0.0.1:8080;');
+  });
+});
+
+describe('the edge’s own error pages', () => {
+  const pages = renderErrorPages();
+
+  it('are a 404, a 401 and a 503 in both editions', () => {
+    expect([...pages.keys()].sort()).toEqual(['401.en.html', '401.nl.html', '404.en.html', '404.nl.html', '503.en.html', '503.nl.html']);
+  });
+
+  it.each([
+    ['404.nl.html', 'nl', nl.NotFound.title, '/zoeken'],
+    ['404.en.html', 'en', en.NotFound.title, '/en/search'],
+    ['401.nl.html', 'nl', nl.PreviewUnauthorized.title, null],
+    ['401.en.html', 'en', en.PreviewUnauthorized.title, null],
+    ['503.nl.html', 'nl', nl.EdgeErrorPages.unavailableHeading, null],
+    ['503.en.html', 'en', en.EdgeErrorPages.unavailableHeading, null],
+  ])('%s speaks its edition with the site’s own words', (file, lang, heading, search) => {
+    const html = pages.get(file) ?? '';
+    expect(html).toContain(`<html lang="${lang}">`);
+    expect(html).toContain('<meta name="robots" content="noindex">');
+    expect(html).toContain(`<h1>${heading.replace(/'/g, '&#39;')}</h1>`);
+    expect(html).toContain(`href="${lang === 'en' ? '/en' : '/'}"`);
+    if (search) expect(html).toContain(`<form action="${search}" method="get" role="search">`);
+    else expect(html).not.toContain('<form');
+  });
+
+  it('load nothing: they show exactly when nothing else can be fetched', () => {
+    for (const html of pages.values()) expect(html).not.toMatch(/<(script|img|link rel="stylesheet")\b|url\(/);
+  });
+});
