@@ -53,7 +53,6 @@ function contentFile(articles: ArticleFields[]) {
 
 test.describe(`freshness behind the edge, two instances on one database${SUFFIX}`, () => {
   test.skip(!NGINX && !REQUIRE_EDGE, 'nginx is not installed (apt-get install nginx); set REQUIRE_EDGE=1 to fail instead');
-  test.skip(({ isMobile }) => isMobile, 'the servers are the subject, not the viewport');
   test.describe.configure({ mode: 'serial' });
 
   const servers = new Map<number, ChildProcess>();

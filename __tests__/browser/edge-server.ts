@@ -56,6 +56,15 @@ export async function shutDown(edge: RunningEdge | undefined, runtimeDir: string
   if (runtimeDir) rmSync(runtimeDir, { recursive: true, force: true });
 }
 
+/**
+ * Waits for the next second to begin. The edge keeps a page until the end of the second it fetched
+ * it in, so a test that wants its second request answered from the copy its first one stored
+ * starts both at the beginning of a second.
+ */
+export async function startOfSecond(): Promise<void> {
+  await new Promise((resolve) => setTimeout(resolve, 1000 - (Date.now() % 1000) + 5));
+}
+
 /** A port that was free on 127.0.0.1 a moment ago. */
 export function freePort(): Promise<number> {
   return new Promise((resolve, reject) => {

@@ -10,11 +10,10 @@
 import { expect, test } from '@playwright/test';
 import type { RunningEdge } from '../../scripts/edge';
 import { TEST_EDITOR } from './accounts';
-import { freePort, launchEdge, NGINX, rawRequest, REQUIRE_EDGE, shutDown, startTinyOrigin, SUFFIX, type TinyOrigin } from './edge-server';
+import { freePort, launchEdge, NGINX, rawRequest, REQUIRE_EDGE, shutDown, startOfSecond, startTinyOrigin, SUFFIX, type TinyOrigin } from './edge-server';
 
 test.describe(`edge cache in front of the site${SUFFIX}`, () => {
   test.skip(!NGINX && !REQUIRE_EDGE, 'nginx is not installed (apt-get install nginx); set REQUIRE_EDGE=1 to fail instead');
-  test.skip(({ isMobile }) => isMobile, 'the edge is the subject, not the viewport');
 
   let edge: RunningEdge | undefined;
   let runtimeDir = '';
@@ -38,6 +37,7 @@ test.describe(`edge cache in front of the site${SUFFIX}`, () => {
   const at = (target: string) => `${edge?.url}${target}`;
 
   test('a repeated public request is a HIT with the same body', async () => {
+    await startOfSecond();
     const first = await rawRequest(at(article));
     expect(first.status).toBe(200);
     expect(first.cache).toBe('MISS');
@@ -56,6 +56,7 @@ test.describe(`edge cache in front of the site${SUFFIX}`, () => {
     // Next 16 answers RSC at `?_rsc` (it redirects a bare `rsc: 1` request there), and HTML too.
     const target = at(`${article}?_rsc`);
     const rsc = { rsc: '1' };
+    await startOfSecond();
     const html1 = await rawRequest(target);
     const rsc1 = await rawRequest(target, { headers: rsc });
     const html2 = await rawRequest(target);
@@ -72,6 +73,7 @@ test.describe(`edge cache in front of the site${SUFFIX}`, () => {
 
   test('a forged __prerender_bypass cookie is never cached and does not poison the next request', async () => {
     const target = at(`${article}?edge-test=forged-bypass`);
+    await startOfSecond();
     const forged = await rawRequest(target, { headers: { cookie: '__prerender_bypass=forged-by-a-reader' } });
     expect(forged.status).toBe(200);
     expect(forged.cache).toBe('BYPASS');
@@ -120,6 +122,7 @@ test.describe(`edge cache in front of the site${SUFFIX}`, () => {
 
   test('cookies public pages do not need are dropped, so the page stays a HIT', async () => {
     const target = at(`${article}?edge-test=cookies`);
+    await startOfSecond();
     const primed = await rawRequest(target);
     const withCookies = await rawRequest(target, { headers: { cookie: '_ga=GA1.2.3.4; consent=all; NEXT_LOCALE=en' } });
     expect(withCookies.cache).toBe('HIT');
@@ -200,7 +203,6 @@ test.describe(`edge cache in front of the site${SUFFIX}`, () => {
 
 test.describe(`edge cache with its own origin, killed halfway${SUFFIX}`, () => {
   test.skip(!NGINX && !REQUIRE_EDGE, 'nginx is not installed (apt-get install nginx); set REQUIRE_EDGE=1 to fail instead');
-  test.skip(({ isMobile }) => isMobile, 'the edge is the subject, not the viewport');
   test.describe.configure({ mode: 'serial' });
 
   let origin: TinyOrigin | undefined;
@@ -231,6 +233,7 @@ test.describe(`edge cache with its own origin, killed halfway${SUFFIX}`, () => {
   });
 
   test('Surrogate-Key passes through; Set-Cookie and private responses are not cached', async () => {
+    await startOfSecond();
     for (const expected of ['MISS', 'HIT']) {
       const tagged = await rawRequest(at('/tagged'));
       expect(tagged.cache).toBe(expected);
@@ -246,6 +249,7 @@ test.describe(`edge cache with its own origin, killed halfway${SUFFIX}`, () => {
   });
 
   test('gzip and identity copies of a page stay apart', async () => {
+    await startOfSecond();
     const gzip = await rawRequest(at('/encoded'), { headers: { 'accept-encoding': 'gzip' } });
     expect(gzip.headers['content-encoding']).toBe('gzip');
     const plain = await rawRequest(at('/encoded'));

@@ -75,7 +75,6 @@ async function expectEdgeNotFound(page: Page, response: Response | null, edition
 
 test.describe(`without JavaScript, through the edge${SUFFIX}`, () => {
   test.skip(!NGINX && !REQUIRE_EDGE, 'nginx is not installed (apt-get install nginx); set REQUIRE_EDGE=1 to fail instead');
-  test.skip(({ isMobile }) => isMobile, 'the static pages are the subject, not the viewport');
   test.use({ javaScriptEnabled: false });
 
   let edge: RunningEdge | undefined;
