@@ -660,14 +660,30 @@ async function main(): Promise<void> {
   for (const note of edge.notes) console.log(`edge: ${note}`);
 
   let stopping = false;
-  for (const signal of ['SIGINT', 'SIGTERM'] as const) {
-    process.on(signal, () => {
-      if (stopping) return;
-      stopping = true;
-      console.log(`edge: ${signal}, stopping nginx`);
-      void edge.stop();
-    });
-  }
+  const stop = (reason: string) => {
+    if (stopping) return;
+    stopping = true;
+    console.log(`edge: ${reason}, stopping nginx`);
+    void edge.stop();
+  };
+  // SIGHUP too: `kill` of the `npm run edge` process reaches this one as a hang-up, whose default
+  // action would end it at once and leave nginx running on its own.
+  for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP'] as const) process.on(signal, () => stop(signal));
+  // And when whatever started this process is gone (npm, tsx), nginx must not outlive it.
+  const parent = process.ppid;
+  const watch = setInterval(() => {
+    if (process.ppid !== parent) stop('the process that started the edge is gone');
+  }, 1000);
+  watch.unref();
+  process.on('exit', () => {
+    if (!stopping) {
+      try {
+        process.kill(edge.pid, 'SIGQUIT');
+      } catch {
+        // Already gone.
+      }
+    }
+  });
   const code = await edge.exited;
   process.exit(stopping ? 0 : (code ?? 1));
 }
