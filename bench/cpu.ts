@@ -66,3 +66,12 @@ export function startCpuAccount(pids: () => number[]): () => CpuShare {
     return { foreign: capacity > 0 ? Math.min(1, Math.max(0, (busy - own) / capacity)) : 0 };
   };
 }
+
+/**
+ * CPU seconds (user + system, reaped children included) that `pid` and its descendants have used
+ * so far. The difference of two readings is what a process did in between: the edge phase uses
+ * it to show that the origin sat idle while the edge was loaded.
+ */
+export function treeCpuSeconds(pid: number): number {
+  return processTree(pid).reduce((sum, each) => sum + processTicks(each), 0) / TICKS_PER_SECOND;
+}

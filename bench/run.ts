@@ -7,7 +7,9 @@
  *   npm run bench -- --scale 1000,20000 --duration 5 --connections 20 --no-lighthouse
  *
  * Phases, each bounded: seed fresh databases → build into .next-bench → per database: next start,
- * load every route, memory → ceiling, bytes, Lighthouse once → table + bench/results.json.
+ * load every route, memory → ceiling, bytes, Lighthouse once → the edge cache in front of the
+ * smallest SQLite database, and the pages one publish invalidates at every scale (bench/edge.ts)
+ * → table + bench/results.json.
  */
 import { spawnSync } from 'node:child_process';
 import { cpSync, existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
@@ -43,6 +45,7 @@ import {
   type RouteJs,
 } from './bytes';
 import { runLighthouse, type LighthouseScores } from './lighthouse';
+import { edgeRows, measureEdge, measureInvalidationScope, type EdgeContext, type EdgeResult, type EdgeTarget, type PhaseError, type ScopeRun } from './edge';
 import { fmt, loadSummary, markdownTable, verdict, writeResults, type Row } from './report';
 
 const root = path.resolve(__dirname, '..');
@@ -232,6 +235,45 @@ function restoreBuild(): void {
     if (existsSync(path.join(pristine, part))) cpSync(path.join(pristine, part), to, { recursive: true });
   }
   rmSync(path.join(root, DIST_DIR, 'cache', 'images'), { recursive: true, force: true });
+}
+
+// ---------------------------------------------------------------------------------------------
+// The edge phase's view of a database (bench/edge.ts)
+
+/**
+ * The shared secret of POST /api/revalidate for the edge phase's servers, the content CLI and
+ * this process (which publishes like the CLI does). Set explicitly, so PostgreSQL (which has no
+ * secret file) works the same, and no secret file beside a database is needed.
+ */
+const EDGE_REVALIDATE_SECRET = `bench-${randomBytes(16).toString('hex')}`;
+
+/**
+ * `copy`: work on a fresh copy of a SQLite database (bench/out/db-sqlite-<scale>-edge.sqlite).
+ * Steps 1–4 always do (they publish ~60 articles, which would change the home front of the
+ * database that step 5 and the Redis run load afterwards); step 5 does for a database a later run
+ * loads again (the smallest, with Redis). Otherwise step 5's one publish stays in the database,
+ * which nothing reads afterwards (a PostgreSQL schema is dropped at the end anyway).
+ */
+function edgeTarget(target: Target, copy: boolean): EdgeTarget {
+  let database = target.config;
+  let url = target.url;
+  if (copy && database.engine === 'sqlite') {
+    const filename = path.join(outDir, `db-sqlite-${target.scale}-edge.sqlite`);
+    for (const suffix of ['', '-wal', '-shm']) {
+      rmSync(`${filename}${suffix}`, { force: true });
+      if (existsSync(`${database.filename}${suffix}`)) cpSync(`${database.filename}${suffix}`, `${filename}${suffix}`);
+    }
+    database = { engine: 'sqlite', filename };
+    url = `file:${filename}`;
+  }
+  const envFor = (origin: string) => withServerHeapLimit({ ...baseEnv(origin, url), REVALIDATE_SECRET: EDGE_REVALIDATE_SECRET });
+  return {
+    engine: target.engine,
+    scale: target.scale,
+    database,
+    env: envFor('http://127.0.0.1'),
+    startServer: (port) => startNext(root, port, envFor(`http://127.0.0.1:${port}`)),
+  };
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -432,10 +474,14 @@ async function main(): Promise<void> {
   const lighthouse: Record<string, LighthouseScores & { path: string }> = {};
   const lighthouseErrors: string[] = [];
   const lastSqlite = targets.filter((target) => target.engine === 'sqlite').at(-1);
+  const smallestSqlite = targets.find((target) => target.engine === 'sqlite');
+  let edge: EdgeResult | undefined;
+  const scopes: ScopeRun[] = [];
   const runs: Array<{ target: Target; redis: boolean }> = targets.map((target) => ({ target, redis: false }));
   if (sharedCache) runs.push({ target: smallest, redis: true });
   try {
     for (const { target, redis } of runs) {
+      let articlePathUsed: string | undefined;
       restoreBuild();
       // With the same heap limit as `npm start`: the bench measures the server as it runs in production.
       const env = baseEnv(origin, target.url);
@@ -449,7 +495,7 @@ async function main(): Promise<void> {
         result.memory = sampler.stop();
         log(`  peak server memory ${result.memory.peakRssMb.toFixed(0)} MB (VmHWM sum ${result.memory.hwmMb.toFixed(0)} MB)`);
         results.push(result);
-        const articlePathUsed = result.routes.article?.path ?? '/';
+        articlePathUsed = result.routes.article?.path ?? '/';
         if (ceilingHtml === undefined) ceilingHtml = articleHtml;
         if (!bytes) {
           bytes = await measureBytes(server, { article: articlePathUsed, home: '/', listing: result.routes.listing1?.path ?? '/', search: result.routes.search?.path ?? '/' });
@@ -493,6 +539,27 @@ async function main(): Promise<void> {
         const measured = await measureCeiling(root, outDir, ceilingHtml, settings.load, ceiling ? 1 : CEILING_RUNS);
         ceiling = ceiling ? bestCeiling(ceiling, measured) : measured;
         log(`plain-Node ceiling (same ${ceilingHtml.byteLength} bytes, runs so far ${ceiling.runs.map((rps) => fmt.rps(rps)).join(', ')}): best ${loadSummary(ceiling)}`);
+      }
+      // The edge cache, with the load server stopped: steps 1–4 on the smallest SQLite database,
+      // then, at every scale, the pages one publish invalidates (step 5), on fresh servers.
+      if (!redis && articlePathUsed !== undefined) {
+        const edgeContext: EdgeContext = { root, outDir, generator, articlePath: articlePathUsed, duration: settings.load.duration, log };
+        if (target === smallestSqlite && edge === undefined) {
+          restoreBuild();
+          log(`edge phase on ${target.engine} ${target.scale}…`);
+          edge = await measureEdge(edgeContext, edgeTarget(target, true));
+        }
+        restoreBuild();
+        let scope: ScopeRun['scope'];
+        try {
+          scope = await measureInvalidationScope(edgeContext, edgeTarget(target, target === smallestSqlite && Boolean(sharedCache)));
+          log(`  ${target.engine} ${target.scale}: one publish invalidated ${scope.invalidated.length} of ${scope.urls} pages (${scope.invalidatedArticlePages} article pages): ${scope.invalidated.map((entry) => entry.path).join(', ')}`);
+        } catch (error) {
+          const failure: PhaseError = { error: error instanceof Error ? error.message : String(error) };
+          log(`  ${target.engine} ${target.scale}: invalidation scope failed: ${failure.error.split('\n')[0] ?? ''}`);
+          scope = failure;
+        }
+        scopes.push({ engine: target.engine, scale: target.scale, scope });
       }
     }
   } finally {
@@ -581,8 +648,12 @@ async function main(): Promise<void> {
       });
     }
   }
+  rows.push(...edgeRows(edge, scopes));
   const articleJs = routeJs.find((route) => route.route === '/[locale]/news/[slug]');
-  for (const route of routeJs.filter((entry) => ['/[locale]', '/[locale]/news/[slug]', '/[locale]/section/[slug]', '/[locale]/search'].includes(entry.route))) {
+  // The section listing became one route with an optional page segment (`[[...page]]`); the old
+  // name stays, so a build from before that change still reports its row.
+  const reported = ['/[locale]', '/[locale]/news/[slug]', '/[locale]/section/[slug]', '/[locale]/section/[slug]/[[...page]]', '/[locale]/search'];
+  for (const route of routeJs.filter((entry) => reported.includes(entry.route))) {
     const over = route.gzipKb - bare.gzipKb;
     const isArticle = route === articleJs;
     rows.push({
@@ -651,6 +722,8 @@ async function main(): Promise<void> {
     ceiling,
     targets: results,
     frameworkFloor: floor,
+    edge: edge ?? null,
+    invalidationScope: scopes,
     bytes: { ...bytes, firstLoadJs: { bare, routes: routeJs } },
     lighthouse,
     budgets: rows,
