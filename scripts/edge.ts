@@ -421,8 +421,7 @@ type Messages = Record<string, Record<string, string>>;
 const escapeHtml = (text: string) => text.replace(/[&<>"']/g, (char) => `&#${char.charCodeAt(0)};`);
 
 /** A localized path of the site, from the routing table next-intl and next.config.js share. */
-function sitePath(internal: string, locale: EdgeLocale): string {
-  const table = JSON.parse(readFileSync(path.join(root, 'lib', 'i18n', 'pathnames.json'), 'utf8')) as Record<string, string | Record<EdgeLocale, string>>;
+function sitePath(table: Record<string, string | Record<EdgeLocale, string>>, internal: string, locale: EdgeLocale): string {
   const entry = table[internal];
   if (entry === undefined) throw new Error(`no path ${internal} in lib/i18n/pathnames.json`);
   const localized = typeof entry === 'string' ? entry : entry[locale];
@@ -440,6 +439,7 @@ function sitePath(internal: string, locale: EdgeLocale): string {
 export function renderErrorPages(): Map<string, string> {
   const template = readFileSync(ERROR_PAGE_TEMPLATE, 'utf8');
   const pages = new Map<string, string>();
+  const pathnames = JSON.parse(readFileSync(path.join(root, 'lib', 'i18n', 'pathnames.json'), 'utf8')) as Record<string, string | Record<EdgeLocale, string>>;
   for (const locale of ['nl', 'en'] as const) {
     const messages = JSON.parse(readFileSync(path.join(MESSAGES_DIR, `${locale}.json`), 'utf8')) as Messages;
     const t = (namespace: string, key: string): string => {
@@ -447,10 +447,10 @@ export function renderErrorPages(): Map<string, string> {
       if (text === undefined) throw new Error(`messages/${locale}.json has no ${namespace}.${key}`);
       return text;
     };
-    const front = sitePath('/', locale);
-    const search = sitePath('/search', locale);
+    const front = sitePath(pathnames, '/', locale);
+    const search = sitePath(pathnames, '/search', locale);
     const link = (href: string, label: string) => `<li><a href="${escapeHtml(href)}">${escapeHtml(label)}</a></li>`;
-    const nav = [link(front, t('EdgeErrorPages', 'front')), link(sitePath('/video', locale), t('EdgeErrorPages', 'video')), link(search, t('EdgeErrorPages', 'search'))].join('');
+    const nav = [link(front, t('EdgeErrorPages', 'front')), link(sitePath(pathnames, '/video', locale), t('EdgeErrorPages', 'video')), link(search, t('EdgeErrorPages', 'search'))].join('');
     const searchForm = [
       `<form action="${escapeHtml(search)}" method="get" role="search">`,
       `<label for="q">${escapeHtml(t('EdgeErrorPages', 'searchLabel'))}</label>`,

@@ -12,7 +12,7 @@
  *
  * The instances run the browser suite's build. Desktop project only: the servers are the subject.
  */
-import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
+import { spawnSync, type ChildProcess } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -20,9 +20,8 @@ import path from 'node:path';
 import { expect, test } from '@playwright/test';
 import type { RunningEdge } from '../../scripts/edge';
 import { freePort, launchEdge, NGINX, rawRequest, REQUIRE_EDGE, shutDown, SUFFIX } from './edge-server';
-import { E2E_PREVIEW_SECRET } from './preview-secret';
+import { instanceEnv, root, startInstance } from './instances';
 
-const root = path.resolve(__dirname, '..', '..');
 /** The edge's second, the log's poll interval, and a render on a busy 2-core machine. */
 const FRESHNESS_BOUND_MS = 2500;
 
@@ -79,18 +78,7 @@ test.describe(`freshness behind the edge, two instances on one database${SUFFIX}
   }
 
   async function start(port: number, serverEnv: NodeJS.ProcessEnv = env) {
-    const server = spawn(process.execPath, [require.resolve('next/dist/bin/next'), 'start', '-p', String(port), '-H', '127.0.0.1'], {
-      cwd: root,
-      env: { ...serverEnv, PORT: String(port), SITE_URL: `http://127.0.0.1:${port}` },
-      stdio: 'ignore',
-    });
-    servers.set(port, server);
-    for (let attempt = 0; attempt < 120; attempt++) {
-      const up = await fetch(`http://127.0.0.1:${port}/robots.txt`).then((response) => response.ok, () => false);
-      if (up) return;
-      await new Promise((resolve) => setTimeout(resolve, 250));
-    }
-    throw new Error(`the server on port ${port} did not start`);
+    servers.set(port, await startInstance(port, serverEnv));
   }
 
   async function stop(port: number) {
@@ -118,15 +106,7 @@ test.describe(`freshness behind the edge, two instances on one database${SUFFIX}
     dataDir = mkdtempSync(path.join(tmpdir(), 'sportnieuws-freshness-'));
     ports.a = await freePort();
     ports.b = await freePort();
-    env = {
-      ...process.env,
-      DATABASE_URL: `file:${path.join(dataDir, 'site.db')}`,
-      NEXT_DIST_DIR: process.env.E2E_DIST_DIR ?? '.next-e2e',
-      NEXT_TELEMETRY_DISABLED: '1',
-      PREVIEW_SECRET: E2E_PREVIEW_SECRET,
-      REVALIDATE_SECRET: randomBytes(24).toString('hex'),
-      REDIS_URL: '',
-    };
+    env = instanceEnv(dataDir, { REDIS_URL: '' });
     content(['seed']);
     await Promise.all([start(ports.a), start(ports.b)]);
     ({ edge, runtimeDir } = await launchEdge(`http://127.0.0.1:${ports.a},http://127.0.0.1:${ports.b}`));

@@ -8,16 +8,15 @@
  * playwright.config.ts): the servers are the subject, not the viewport. Without TEST_REDIS_URL the
  * suite is skipped with the reason in its title, unless REQUIRE_REDIS is set (CI), which fails.
  */
-import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
+import { spawnSync, type ChildProcess } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { expect, test } from '@playwright/test';
 import { deleteRedisPrefix, redisKeys, REQUIRE_REDIS, TEST_REDIS_URL } from '../setup/redis';
-import { E2E_PREVIEW_SECRET } from './preview-secret';
+import { instanceEnv, root, startInstance } from './instances';
 
-const root = path.resolve(__dirname, '..', '..');
 const PORTS = { a: 3201, b: 3202 };
 const SLUG = 'gedeelde-cache-twee-servers-een-pagina';
 const PATH = `/nieuws/${SLUG}`;
@@ -50,17 +49,8 @@ test.describe(TEST_REDIS_URL || REQUIRE_REDIS ? 'several instances sharing Redis
   const servers: ChildProcess[] = [];
   let dataDir = '';
   let env: NodeJS.ProcessEnv = { ...process.env };
-  const environment = (): NodeJS.ProcessEnv => ({
-    ...process.env,
-    DATABASE_URL: `file:${path.join(dataDir, 'site.db')}`,
-    NEXT_DIST_DIR: process.env.E2E_DIST_DIR ?? '.next-e2e',
-    NEXT_TELEMETRY_DISABLED: '1',
-    PREVIEW_SECRET: E2E_PREVIEW_SECRET,
-    REVALIDATE_SECRET: randomBytes(24).toString('hex'),
-    REDIS_URL: TEST_REDIS_URL,
-    REDIS_KEY_PREFIX: prefix,
-    SCHEDULER_INTERVAL_MS: String(60 * 60 * 1000),
-  });
+  const environment = (): NodeJS.ProcessEnv =>
+    instanceEnv(dataDir, { REDIS_URL: TEST_REDIS_URL, REDIS_KEY_PREFIX: prefix, SCHEDULER_INTERVAL_MS: String(60 * 60 * 1000) });
 
   function content(args: string[]) {
     const result = spawnSync(process.execPath, [require.resolve('tsx/cli'), 'scripts/content.ts', ...args], {
@@ -79,18 +69,7 @@ test.describe(TEST_REDIS_URL || REQUIRE_REDIS ? 'several instances sharing Redis
   }
 
   async function start(port: number) {
-    const server = spawn(process.execPath, [require.resolve('next/dist/bin/next'), 'start', '-p', String(port), '-H', '127.0.0.1'], {
-      cwd: root,
-      env: { ...env, PORT: String(port), SITE_URL: `http://127.0.0.1:${port}` },
-      stdio: 'ignore',
-    });
-    servers.push(server);
-    for (let attempt = 0; attempt < 120; attempt++) {
-      const up = await fetch(`http://127.0.0.1:${port}/robots.txt`).then((response) => response.ok, () => false);
-      if (up) return;
-      await new Promise((resolve) => setTimeout(resolve, 250));
-    }
-    throw new Error(`the server on port ${port} did not start`);
+    servers.push(await startInstance(port, env));
   }
 
   test.beforeAll(async () => {
