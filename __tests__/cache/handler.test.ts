@@ -171,6 +171,21 @@ describe('the page cache in memory (no REDIS_URL)', () => {
     expect((await read(handler, '/nl/nieuws/twee'))?.value.html).toBe('<h1>Twee</h1>');
   });
 
+  it('forgets tag expiries no held page needs, so a large import cannot grow them without end', async () => {
+    const handler = handlerOf(loadInstance(), buildFolder());
+    await handler.set('/nl/nieuws/oud', page('<h1>Oud</h1>', { tags: ['slug:nl:oud'] }) as never, pageSet);
+    await new Promise((resolve) => setTimeout(resolve, 5));
+    for (let start = 0; start < 12_000; start += 500) {
+      await handler.revalidateTag(Array.from({ length: 500 }, (_, i) => `slug:nl:stuk-${start + i}`), { expire: 0 });
+    }
+    await new Promise((resolve) => setTimeout(resolve, 5));
+    await handler.set('/nl/nieuws/nieuw', page('<h1>Nieuw</h1>', { tags: ['slug:nl:nieuw'] }) as never, pageSet);
+    await handler.revalidateTag(['slug:nl:oud'], { expire: 0 });
+    // The page the expiry concerns is gone; the one made after every other expiry is still served.
+    expect(await read(handler, '/nl/nieuws/oud')).toBeNull();
+    expect((await read(handler, '/nl/nieuws/nieuw'))?.value.html).toBe('<h1>Nieuw</h1>');
+  });
+
   it('keeps no 503 answered while the database was down, and keeps the older copy', async () => {
     const handler = handlerOf(loadInstance(), buildFolder());
     await handler.set('/feed.xml', page('<rss>oud</rss>') as never, pageSet);

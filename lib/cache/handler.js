@@ -375,6 +375,20 @@ class MemoryStore {
     this.bytes -= held.size;
   }
 
+  /**
+   * Records that `tags` expire at `expiredAt`. A tag's record only matters to entries made before
+   * it, so past {@link MAX_TAG_RECORDS} the records older than every entry held are dropped: an
+   * import of many articles revalidates a tag per slug, and the map must not grow without end.
+   * @param {string[]} tags @param {number} expiredAt
+   */
+  expire(tags, expiredAt) {
+    for (const tag of tags) this.expiredTags.set(tag, expiredAt);
+    if (this.expiredTags.size <= MAX_TAG_RECORDS) return;
+    let oldest = Infinity;
+    for (const { entry } of this.entries.values()) oldest = Math.min(oldest, entry.lastModified);
+    for (const [tag, at] of this.expiredTags) if (at < oldest && at <= Date.now()) this.expiredTags.delete(tag);
+  }
+
   /** Whether this process expired one of `tags` after `lastModified` (and by now). @param {string[]} tags @param {number} lastModified */
   expired(tags, lastModified) {
     const now = Date.now();
@@ -384,6 +398,9 @@ class MemoryStore {
     });
   }
 }
+
+/** Past this many tag expiry records, those no entry needs any more are dropped. */
+const MAX_TAG_RECORDS = 10_000;
 
 /** One store per process (the module is loaded once per `next start`). */
 const memory = new MemoryStore();
@@ -467,7 +484,7 @@ class SiteCacheHandler {
     if (durations && durations.expire === undefined) return;
     const list = typeof tags === 'string' ? [tags] : tags;
     const expiredAt = Date.now() + (durations?.expire ?? 0) * 1000;
-    for (const tag of list) this.memory.expiredTags.set(tag, expiredAt);
+    this.memory.expire(list, expiredAt);
     const shared = this.shared;
     if (!shared) return;
     try {
