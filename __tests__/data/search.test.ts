@@ -63,12 +63,15 @@ describeEachEngine('search', (harness) => {
     await expect(bounded(1).then((result) => result.items.length)).resolves.toBe(2);
   });
 
-  it('ranks only the newest matches when told to bound the ranking', async () => {
+  it('ranks only the newest matches when told to bound the ranking, and counts no more than it ranks', async () => {
     // Unbounded, the shorter nl-ajax-eredivisie outranks nl-klassieker; with one candidate only the
     // newest match is ranked (rowid order in SQLite = insertion order, which follows the fixture's dates).
     const bounded = await searchPublicArticles(database(), { locale: 'nl', query: 'ajax', limit: 20, now: FIXTURE_NOW, bounds: { ranked: 1, counted: 100 } });
     expect(bounded.items).toHaveLength(1);
-    expect(bounded.total).toBe(2);
+    // "More than 1 result", not "2 results" above a list that can only ever show one.
+    expect({ total: bounded.total, totalCapped: bounded.totalCapped }).toEqual({ total: 1, totalCapped: true });
+    const second = await searchPublicArticles(database(), { locale: 'nl', query: 'ajax', limit: 1, offset: 1, now: FIXTURE_NOW, bounds: { ranked: 1, counted: 100 } });
+    expect(second.items).toEqual([]);
   });
 
   it('pages with limit and offset and keeps the total', async () => {
@@ -78,6 +81,49 @@ describeEachEngine('search', (harness) => {
     expect(second.total).toBe(2);
     expect(ids(second.items)).toEqual(ids(all.items).slice(1));
     await expect(search('giro', { offset: 50 }).then((result) => result)).resolves.toEqual({ items: [], total: 2, totalCapped: false });
+  });
+
+  describe('over 45 matches, in pages of 20', () => {
+    const many = useContentDatabase(harness, {
+      sections: contentFixture.sections,
+      authors: contentFixture.authors,
+      articles: Array.from({ length: 47 }, (_, i) => ({
+        id: `nl-wedstrijd-${i}`,
+        locale: 'nl' as const,
+        slug: `wedstrijd-${i}`,
+        // Two of them are drafts: they match the word but are not counted or listed.
+        status: i < 45 ? ('published' as const) : ('draft' as const),
+        title: `Wedstrijdverslag nummer ${i}`,
+        intro: i % 3 === 0 ? 'Een verslag van de middag.' : 'Kort nieuws.',
+        section: 'voetbal',
+        authors: ['jan-de-vries'],
+        publishedAt: new Date(Date.UTC(2024, 3, 1, 0, i)).toISOString(),
+        body: [{ type: 'paragraph' as const, text: `Tekst ${i} over de wedstrijdverslag${i % 2 === 0 ? ' en meer' : ''}.` }],
+      })),
+    });
+    const page = (offset: number) => searchPublicArticles(many(), { locale: 'nl', query: 'wedstrijdverslag', limit: 20, offset, now: FIXTURE_NOW });
+
+    it('lists on every page the count promises exactly what the count says, and nothing after', async () => {
+      const pages = await Promise.all([0, 20, 40, 60].map(page));
+      expect(pages.map((result) => result.total)).toEqual([45, 45, 45, 45]);
+      expect(pages.map((result) => result.items.length)).toEqual([20, 20, 5, 0]);
+      const listed = pages.flatMap((result) => ids(result.items));
+      expect(new Set(listed).size).toBe(45);
+      expect(listed.every((id) => Number(id.split('-').at(-1)) < 45)).toBe(true);
+    });
+
+    it('counts to its bound, and every counted match can be paged to', async () => {
+      for (const bounds of [
+        { ranked: 30, counted: 1000 },
+        { ranked: 1000, counted: 30 },
+        { ranked: 30, counted: 30 },
+      ]) {
+        const first = await searchPublicArticles(many(), { locale: 'nl', query: 'wedstrijdverslag', limit: 20, now: FIXTURE_NOW, bounds });
+        expect({ total: first.total, totalCapped: first.totalCapped }).toEqual({ total: 30, totalCapped: true });
+        const last = await searchPublicArticles(many(), { locale: 'nl', query: 'wedstrijdverslag', limit: 20, offset: 20, now: FIXTURE_NOW, bounds });
+        expect(last.items.length).toBeGreaterThan(0);
+      }
+    });
   });
 
   it.each(['', '   ', '!!!', '"', '*', '-', '()', '\u0000'])('gives an empty result for %j, without error', async (query) => {

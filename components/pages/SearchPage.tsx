@@ -1,4 +1,5 @@
 import type { Metadata } from 'next';
+import { notFound } from 'next/navigation';
 import { getTranslations } from 'next-intl/server';
 import { HighlightedText } from '@/components/search/HighlightedText';
 import { cardTime } from '@/lib/dates/format';
@@ -7,31 +8,12 @@ import { getPathname, Link } from '@/lib/i18n/navigation';
 import { pageMetadata } from '@/lib/seo/metadata';
 import { siteConfig } from '@/lib/site/config';
 import { searchArticles } from '@/lib/site/content';
-import queryParams from '@/lib/i18n/query-params.json';
+import { SEARCH_MAX_LENGTH, SEARCH_PAGE_SIZE, searchHref, searchPageCount, searchPageExists, type SearchQuery } from '@/lib/site/search-params';
 import { Pagination } from '@/components/listing/Pagination';
 import layoutStyles from '@/components/layout/layout.module.css';
 import styles from './pages.module.css';
 
-export const SEARCH_MAX_LENGTH = 200;
-const SEARCH_PAGE_SIZE = 20;
-const SEARCH_MAX_PAGES = 10;
-
-export type SearchQuery =
-  | { kind: 'empty' }
-  | { kind: 'too-long'; length: number }
-  | { kind: 'query'; text: string; page: number };
-
-/** Reads `q` and the page parameter; a bad page number falls back to page 1 rather than failing. */
-export function parseSearchQuery(q: string | string[] | undefined, page: string | string[] | undefined): SearchQuery {
-  const text = (Array.isArray(q) ? q[0] : q)?.trim() ?? '';
-  if (!text) return { kind: 'empty' };
-  if (text.length > SEARCH_MAX_LENGTH) return { kind: 'too-long', length: text.length };
-  const raw = Array.isArray(page) ? page[0] : page;
-  const number = raw && /^[1-9][0-9]?$/.test(raw) ? Math.min(Number(raw), SEARCH_MAX_PAGES) : 1;
-  return { kind: 'query', text, page: number };
-}
-
-const searchPath = (locale: Locale) => getPathname({ locale, href: '/search' });
+export const searchPath = (locale: Locale) => getPathname({ locale, href: '/search' });
 
 export async function searchMetadata(locale: Locale, query: SearchQuery): Promise<Metadata> {
   const t = await getTranslations({ locale, namespace: 'SearchPage' });
@@ -49,9 +31,10 @@ export async function SearchPage({ locale, query }: { locale: Locale; query: Sea
   const t = await getTranslations({ locale, namespace: 'SearchPage' });
   const value = query.kind === 'query' ? query.text : '';
   const results = query.kind === 'query' ? await searchArticles(locale, query.text, query.page, SEARCH_PAGE_SIZE) : null;
+  // A page past the last is a 404, as on listings: never "15 results" above an empty list.
+  if (query.kind === 'query' && results !== null && !searchPageExists(query.page, results.total)) notFound();
   const now = new Date();
-  const pageCount = results ? Math.min(SEARCH_MAX_PAGES, Math.ceil(results.total / SEARCH_PAGE_SIZE)) : 0;
-  const base = `${searchPath(locale)}?q=${encodeURIComponent(value)}`;
+  const pageCount = results ? searchPageCount(results.total) : 0;
 
   return (
     <>
@@ -94,7 +77,7 @@ export async function SearchPage({ locale, query }: { locale: Locale; query: Sea
             ))}
           </ol>
           {query.kind === 'query' ? (
-            <Pagination page={query.page} pageCount={pageCount} hrefFor={(n) => (n <= 1 ? base : `${base}&${queryParams.page[locale]}=${n}`)} />
+            <Pagination page={query.page} pageCount={pageCount} hrefFor={(n) => searchHref(searchPath(locale), locale, value, n)} />
           ) : null}
         </>
       ) : null}

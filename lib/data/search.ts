@@ -70,7 +70,10 @@ export interface SearchHit {
 
 export interface SearchPage {
   hits: SearchHit[];
-  /** The number of matches, at most {@link MAX_COUNTED_MATCHES}. */
+  /**
+   * The number of matches, at most {@link MAX_COUNTED_MATCHES} (and never more than are ranked): every
+   * offset below it has a hit.
+   */
   total: number;
   /** True when there are more matches than `total` says. */
   totalCapped: boolean;
@@ -79,6 +82,16 @@ export interface SearchPage {
 /** `count` of a query limited to `counted + 1` rows, as the page reports it. */
 function cappedTotal(count: number, counted: number): { total: number; totalCapped: boolean } {
   return count > counted ? { total: counted, totalCapped: true } : { total: count, totalCapped: false };
+}
+
+/**
+ * How many matches are counted at most: never more than are ranked, so that every match the total
+ * promises is one the ranked list can page to (a page within the count is never empty). With the
+ * production bounds (5,000 ranked, 1,000 counted) this is the count bound; a deployment or test that
+ * ranks fewer than it counts gets "more than <ranked>" instead of pages that list nothing.
+ */
+export function countBound(bounds: SearchBounds): number {
+  return Math.min(bounds.counted, bounds.ranked);
 }
 
 /** How many matches are ranked and counted at most; the defaults are the constants above. */
@@ -139,11 +152,11 @@ async function searchSqlite(db: Kysely<DB>, { locale, terms, limit, offset, now,
       .offset(offset)
       .execute(),
     fts
-      .selectFrom(matches().select('articles.id').limit(bounds.counted + 1).as('counted'))
+      .selectFrom(matches().select('articles.id').limit(countBound(bounds) + 1).as('counted'))
       .select((eb) => eb.fn.countAll<number>().as('count'))
       .executeTakeFirstOrThrow(),
   ]);
-  if (ranked.length === 0) return { hits: [], ...cappedTotal(counted.count, bounds.counted) };
+  if (ranked.length === 0) return { hits: [], ...cappedTotal(counted.count, countBound(bounds)) };
 
   // Highlights and snippets for this page's rows only.
   const marked = await fts
@@ -167,7 +180,7 @@ async function searchSqlite(db: Kysely<DB>, { locale, terms, limit, offset, now,
       const row = bySeq.get(seq);
       return row === undefined ? [] : [{ id, title: row.title, snippet: pickSnippet(row.intro, row.body) }];
     }),
-    ...cappedTotal(counted.count, bounds.counted),
+    ...cappedTotal(counted.count, countBound(bounds)),
   };
 }
 
@@ -199,11 +212,11 @@ async function searchPostgres(db: Kysely<DB>, { locale, terms, limit, offset, no
       .offset(offset)
       .execute(),
     db
-      .selectFrom(matches().select('articles.id').limit(bounds.counted + 1).as('counted'))
+      .selectFrom(matches().select('articles.id').limit(countBound(bounds) + 1).as('counted'))
       .select((eb) => eb.fn.countAll<number>().as('count'))
       .executeTakeFirstOrThrow(),
   ]);
-  if (ranked.length === 0) return { hits: [], ...cappedTotal(counted.count, bounds.counted) };
+  if (ranked.length === 0) return { hits: [], ...cappedTotal(counted.count, countBound(bounds)) };
 
   // ts_headline re-parses whole documents, so it runs on this page's rows only.
   const marks = `StartSel=${HIGHLIGHT_START}, StopSel=${HIGHLIGHT_END}`;
@@ -230,7 +243,7 @@ async function searchPostgres(db: Kysely<DB>, { locale, terms, limit, offset, no
       const row = byId.get(id);
       return row === undefined ? [] : [{ id, title: row.title, snippet: pickSnippet(row.intro, row.body) }];
     }),
-    ...cappedTotal(counted.count, bounds.counted),
+    ...cappedTotal(counted.count, countBound(bounds)),
   };
 }
 
