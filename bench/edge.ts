@@ -22,6 +22,7 @@ import http from 'node:http';
 import { mkdirSync, rmSync } from 'node:fs';
 import path from 'node:path';
 import { findNginx, NGINX_MISSING_MESSAGE, parseOrigins, startEdge, type EdgeOptions, type RunningEdge } from '../scripts/edge';
+import { edgeRefreshToken } from '@/lib/cache/edge-refresh';
 import { openDatabase, type Database } from '@/lib/db/connection';
 import type { DatabaseConfig } from '@/lib/db/config';
 import { intervalFromEnv } from '@/lib/publishing/scheduler';
@@ -189,7 +190,7 @@ const untilPhaseOfSecond = (phaseMs: number) => sleep((((phaseMs - (Date.now() %
  * bench/out, in front of `origins`. The same settings `npm run edge` uses, except a shorter stale
  * window and a smaller cache, which these runs never reach.
  */
-async function launchEdge(nginx: string, runtimeDir: string, origins: string): Promise<RunningEdge> {
+async function launchEdge(nginx: string, runtimeDir: string, origins: string, refreshSecret?: string): Promise<RunningEdge> {
   rmSync(runtimeDir, { recursive: true, force: true });
   mkdirSync(runtimeDir, { recursive: true });
   const options: EdgeOptions = {
@@ -200,6 +201,8 @@ async function launchEdge(nginx: string, runtimeDir: string, origins: string): P
     staleWindow: '10m',
     cacheMaxSize: '256m',
     workerProcesses: 'auto',
+    refreshToken: refreshSecret ? edgeRefreshToken(refreshSecret) : null,
+    refreshAllow: [],
   };
   return startEdge(options, { nginx });
 }

@@ -25,6 +25,7 @@ import {
 import { CONTENT_SCHEMA_FILE, renderContentJsonSchema } from '@/lib/content/json-schema';
 import { DEMO_CONTENT_DIR, seedDemoContent } from '@/lib/content/seed';
 import { announce } from '@/lib/cache/bus';
+import { refreshEdges } from '@/lib/cache/edge-refresh';
 import { requestRevalidation } from '@/lib/cache/revalidation';
 import { cacheTags, tagsForArticleChange } from '@/lib/cache/tags';
 import { articleChanges } from '@/lib/data/article-changes';
@@ -242,7 +243,13 @@ async function revalidateRunningSite(database: Database, outcome: ImportOutcome)
   // What happens next, truthfully: the change is on the invalidation log (above), which every
   // running instance reads within SCHEDULER_INTERVAL_MS and every instance replays when it starts.
   const others = `Every running instance applies it within ${intervalFromEnv()} ms, and an instance that starts later catches up from the log`;
-  if (result.kind === 'revalidated') console.log(`Refreshed the running site at ${result.url}. ${others}.`);
+  if (result.kind === 'revalidated') {
+    console.log(`Refreshed the running site at ${result.url}. ${others}.`);
+    // Then the edge caches (EDGE_URLS), whose copies would otherwise show the change within their second.
+    const edges = await refreshEdges(tags);
+    if (edges.refreshed > 0) console.log(`Refreshed ${edges.refreshed} cached page${edges.refreshed === 1 ? '' : 's'} on the edge (EDGE_URLS).`);
+    if (edges.failed.length > 0) console.log(`${edges.failed.length} edge refresh${edges.failed.length === 1 ? '' : 'es'} failed; those copies show the change within a second anyway.`);
+  }
   else if (result.kind === 'no-server') console.log(`No site answered at ${result.url}. The change is recorded. ${others}.`);
   else if (result.kind === 'refused') {
     console.error(`The site at ${result.url} refused to refresh (HTTP ${result.status}); check that REVALIDATE_SECRET is the same here and there. The change is recorded. ${others}.`);

@@ -14,6 +14,11 @@
  *                        (default http://127.0.0.1:$PORT, PORT default 3000)
  *   EDGE_STALE_WINDOW    how long an unused entry is kept to stand in for a dead origin (default 24h)
  *   EDGE_CACHE_MAX_SIZE  disk the cache may use (default 1g)
+ *   EDGE_REFRESH_ALLOW   addresses or CIDRs, comma-separated, besides loopback and the origins'
+ *                        own addresses, that may ask for a refresh on publish (X-Edge-Refresh)
+ *   REVALIDATE_SECRET    the site's revalidation secret (or, on the SQLite default, the file beside
+ *                        the database): refreshes carry a token derived from it. Without one the
+ *                        edge refuses every refresh, and pages update within their second only.
  *   EDGE_DIR             runtime directory (default .edge in the repo)
  *   NGINX_BIN            the nginx binary, when it is neither on PATH nor /usr/sbin/nginx
  *
@@ -26,6 +31,8 @@ import { spawn, spawnSync, type ChildProcess, type StdioOptions } from 'node:chi
 import { chmodSync, existsSync, mkdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import net from 'node:net';
 import path from 'node:path';
+import { edgeRefreshToken } from '@/lib/cache/edge-refresh';
+import { revalidationSecret } from '@/lib/cache/revalidation';
 
 const root = path.resolve(__dirname, '..');
 export const TEMPLATE_PATH = path.join(root, 'deploy', 'nginx', 'edge.conf.template');
@@ -67,6 +74,13 @@ export interface EdgeOptions {
    */
   refreshPort?: number;
   workerProcesses: number | 'auto';
+  /**
+   * The `X-Edge-Refresh` value the site sends (lib/cache/edge-refresh.ts), or null: every refresh
+   * is refused.
+   */
+  refreshToken: string | null;
+  /** Addresses or CIDRs besides loopback that may send refreshes: the instances. */
+  refreshAllow: string[];
 }
 
 export interface EdgePaths {
@@ -162,6 +176,23 @@ function parseNginxValue(name: string, value: string, pattern: RegExp, example: 
   return trimmed;
 }
 
+/**
+ * EDGE_REFRESH_ALLOW: IPv4/IPv6 addresses or CIDRs, comma-separated (empty: none). nginx's `geo`
+ * takes them as they are, so anything else is refused here rather than there.
+ */
+export function parseAllowList(value: string, name = 'EDGE_REFRESH_ALLOW'): string[] {
+  const entries = value.split(',').map((entry) => entry.trim()).filter((entry) => entry !== '');
+  for (const entry of entries) {
+    const [address = '', prefix, extra] = entry.split('/');
+    const family = net.isIP(address);
+    const prefixOk = prefix === undefined || (/^[0-9]{1,3}$/.test(prefix) && Number(prefix) <= (family === 6 ? 128 : 32));
+    if (family === 0 || !prefixOk || extra !== undefined) {
+      throw new EdgeInputError(`${name} entry "${entry}" is not an IP address or CIDR (for example 10.0.0.5 or 10.0.0.0/24).`);
+    }
+  }
+  return entries;
+}
+
 /** The options `npm run edge` runs with, from the environment; throws EdgeInputError on bad input. */
 export function optionsFromEnv(env: NodeJS.ProcessEnv = process.env): EdgeOptions {
   const port = parsePort('EDGE_PORT', env.EDGE_PORT ?? '8080');
@@ -187,8 +218,20 @@ export function optionsFromEnv(env: NodeJS.ProcessEnv = process.env): EdgeOption
     staleWindow: parseNginxValue('EDGE_STALE_WINDOW', env.EDGE_STALE_WINDOW ?? '24h', /^[0-9]{1,6}[smhd]$/, '24h, 90m or 7d'),
     cacheMaxSize: parseNginxValue('EDGE_CACHE_MAX_SIZE', env.EDGE_CACHE_MAX_SIZE ?? '1g', /^[0-9]{1,6}[kmg]$/i, '512m or 2g'),
     workerProcesses: 'auto',
+    refreshToken: refreshTokenFromEnv(env),
+    // The instances send refreshes after their writes: those with an address are allowed by default.
+    refreshAllow: [...new Set([...origins.map((origin) => origin.host.replace(/^\[(.*)\]$/, '$1')).filter((host) => net.isIP(host) !== 0), ...parseAllowList(env.EDGE_REFRESH_ALLOW ?? '')])],
     ...(env.EDGE_REFRESH_PORT !== undefined ? { refreshPort: parsePort('EDGE_REFRESH_PORT', env.EDGE_REFRESH_PORT) } : {}),
   };
+}
+
+function refreshTokenFromEnv(env: NodeJS.ProcessEnv): string | null {
+  try {
+    const secret = revalidationSecret(env);
+    return secret === null ? null : edgeRefreshToken(secret);
+  } catch (error) {
+    throw new EdgeInputError(error instanceof Error ? error.message : String(error));
+  }
 }
 
 /**
@@ -218,6 +261,8 @@ export const TEMPLATE_PLACEHOLDERS = [
   'LISTEN',
   'ERRORS_DIR',
   'REFRESH_LISTEN',
+  'REFRESH_ALLOW',
+  'REFRESH_TOKEN',
 ] as const;
 
 export type TemplateValues = Record<(typeof TEMPLATE_PLACEHOLDERS)[number], string>;
@@ -243,6 +288,9 @@ export function templateValues(options: EdgeOptions, workerUser: WorkerUser | nu
     LISTEN: `${options.listenHost}:${options.port}`,
     ERRORS_DIR: configPath('error pages', paths.errorsDir),
     REFRESH_LISTEN: `127.0.0.1:${options.refreshPort ?? options.port + 1}`,
+    REFRESH_ALLOW: options.refreshAllow.map((entry) => `        ${entry} 1;`).join('\n') || '        # loopback only',
+    // A hex digest: nothing nginx could read as syntax.
+    REFRESH_TOKEN: options.refreshToken && /^[0-9a-f]{64}$/.test(options.refreshToken) ? `        "${options.refreshToken}" 1;` : '        # no revalidation secret: every refresh is refused',
   };
 }
 

@@ -16,9 +16,11 @@ import {
   publishDueArticles,
   SCHEDULED_PUBLICATION_NOTE,
   selfOrigin,
+  startScheduler,
   tick,
   type LocalRevalidator,
 } from '@/lib/publishing/scheduler';
+import { catchUpWithLog } from '@/lib/publishing/catch-up';
 import { contentFixture, FIXTURE_NOW, LATER_NOW } from '../fixtures/content';
 import { describeEachEngine, type EngineHarness } from '../data/engines';
 import { ids, writeFingerprint } from '../data/helpers';
@@ -163,6 +165,48 @@ describeEachEngine('scheduler: ticks', (harness) => {
     const result = await tick(database, state, revalidate, GEPLAND_DUE);
     expect(result.published).toEqual([{ id: 'nl-gepland', locale: 'nl' }]);
     expect(revalidate.calls).toEqual([['article:nl-gepland', 'listings:nl', 'slug:nl:gepland-klassieker-voorbeschouwing']]);
+  });
+
+  it('tells apart what a tick found itself (its flips) from what it read on the bus', async () => {
+    const database = await fixtureDatabase(harness);
+    const state = initialState(FIXTURE_NOW);
+    await announce(database, ['listings:en']);
+    const result = await tick(database, state, recorder(), GEPLAND_DUE);
+    expect(result.found).toEqual(['article:nl-gepland', 'listings:nl', 'slug:nl:gepland-klassieker-voorbeschouwing']);
+    expect(result.revalidated).toContain('listings:en');
+  });
+
+  it('runs a tick when asked to catch up, shares the next one among all who ask during a tick, and refreshes the edges for its own flips', async () => {
+    const database = await fixtureDatabase(harness);
+    let ticks = 0;
+    const refreshed: string[][] = [];
+    // An hour apart: only catch-ups run during the test.
+    const stop = startScheduler({
+      intervalMs: 3_600_000,
+      database: async () => {
+        ticks++;
+        return database;
+      },
+      revalidate: recorder(),
+      refreshEdges: async (tags) => {
+        refreshed.push(tags);
+      },
+    });
+    try {
+      await catchUpWithLog();
+      expect(ticks).toBe(1);
+      // Real time is long past the fixture's schedule: that tick published nl-gepland.
+      expect(refreshed).toEqual([['article:nl-gepland', 'listings:nl', 'slug:nl:gepland-klassieker-voorbeschouwing']]);
+      await Promise.all([catchUpWithLog(), catchUpWithLog(), catchUpWithLog()]);
+      expect(ticks).toBe(3);
+      // Nothing new was found: no more refreshes.
+      expect(refreshed).toHaveLength(1);
+    } finally {
+      stop();
+    }
+    // Stopped: a catch-up no longer waits for anything.
+    await catchUpWithLog();
+    expect(ticks).toBe(3);
   });
 
   it('keeps tags pending while local revalidation fails, and retries them on the next tick', async () => {

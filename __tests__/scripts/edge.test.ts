@@ -6,9 +6,11 @@
 import { readFileSync } from 'node:fs';
 import nl from '@/messages/nl.json';
 import en from '@/messages/en.json';
+import { edgeRefreshToken } from '@/lib/cache/edge-refresh';
 import { EdgeInputError, optionsFromEnv, parseOrigins, renderConfig, renderErrorPages, TEMPLATE_PATH, templateValues } from '../../scripts/edge';
 
-const env = (vars: Record<string, string>): NodeJS.ProcessEnv => ({ NODE_ENV: 'test', ...vars });
+// A secret of the tests' own: without one, the default SQLite site's file beside its database would be read (or made).
+const env = (vars: Record<string, string>): NodeJS.ProcessEnv => ({ NODE_ENV: 'test', REVALIDATE_SECRET: 'the-edge-tests-own-secret', ...vars });
 
 describe('the settings of npm run edge', () => {
   it('default to port 8080 in front of the site on PORT', () => {
@@ -32,6 +34,10 @@ describe('the settings of npm run edge', () => {
     [{ EDGE_STALE_WINDOW: 'forever' }, /EDGE_STALE_WINDOW/],
     [{ EDGE_DIR: '/tmp/a b' }, /EDGE_DIR/],
     [{ EDGE_REFRESH_PORT: '0' }, /EDGE_REFRESH_PORT/],
+    [{ EDGE_REFRESH_ALLOW: '10.0.0.0/33' }, /EDGE_REFRESH_ALLOW/],
+    [{ EDGE_REFRESH_ALLOW: 'edge-1.internal' }, /EDGE_REFRESH_ALLOW/],
+    [{ EDGE_REFRESH_ALLOW: '10.0.0.1; allow all' }, /EDGE_REFRESH_ALLOW/],
+    [{ REVALIDATE_SECRET: 'short' }, /REVALIDATE_SECRET/],
   ])('refuse %j, naming the variable', (vars, message) => {
     expect(() => optionsFromEnv(env(vars))).toThrow(EdgeInputError);
     expect(() => optionsFromEnv(env(vars))).toThrow(message);
@@ -48,6 +54,23 @@ describe('the rendered configuration', () => {
     expect(config).toContain('server 127.0.0.1:3002 max_fails=2 fail_timeout=5s;');
     expect(config).toContain('listen 127.0.0.1:8181;');
     expect(config).toContain('listen 127.0.0.1:8080;');
+  });
+
+  it('takes refreshes with the token derived from the secret, from loopback, the instances and EDGE_REFRESH_ALLOW only', () => {
+    const secret = 'a-revalidation-secret-of-some-length';
+    const withRefresh = optionsFromEnv(env({ EDGE_DIR: '/tmp/edge-test', ORIGIN_URL: 'http://10.0.0.11:3000,http://site-b:3000', REVALIDATE_SECRET: secret, EDGE_REFRESH_ALLOW: '192.168.5.0/24, fd00::7' }));
+    const rendered = renderConfig(readFileSync(TEMPLATE_PATH, 'utf8'), templateValues(withRefresh, null));
+    const geo = /geo \$edge_refresh_peer \{([^}]*)\}/.exec(rendered)?.[1] ?? '';
+    expect(geo.match(/^\s+\S+ 1;$/gm)?.map((line) => line.trim())).toEqual(['127.0.0.0/8 1;', '::1 1;', '10.0.0.11 1;', '192.168.5.0/24 1;', 'fd00::7 1;']);
+    expect(rendered).toContain(`"${edgeRefreshToken(secret)}" 1;`);
+    expect(rendered).not.toContain(secret);
+  });
+
+  it('refuses every refresh when the site has no revalidation secret', () => {
+    const noSecret = optionsFromEnv(env({ EDGE_DIR: '/tmp/edge-test', DATABASE_URL: 'postgres://site@db/site', REVALIDATE_SECRET: '' }));
+    expect(noSecret.refreshToken).toBeNull();
+    const rendered = renderConfig(readFileSync(TEMPLATE_PATH, 'utf8'), templateValues(noSecret, null));
+    expect(/map \$http_x_edge_refresh \$edge_refresh_token \{([^}]*)\}/.exec(rendered)?.[1]).not.toMatch(/" 1;/);
   });
 });
 

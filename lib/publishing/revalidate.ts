@@ -7,10 +7,14 @@
  * every reader's, renders fresh content; an entry on the bus (lib/cache/bus.ts) makes every
  * instance, this one included, revalidate them again within one scheduler tick
  * (lib/publishing/scheduler.ts): the others to follow, this one to clear a page that a render
- * already running during the write stored after the first revalidation.
+ * already running during the write stored after the first revalidation. With EDGE_URLS set, the
+ * edge nodes are then asked to fetch the changed pages at once (lib/cache/edge-refresh.ts), after
+ * the editor's response has gone.
  */
 import { revalidateTag } from 'next/cache';
+import { after } from 'next/server';
 import { announce } from '@/lib/cache/bus';
+import { refreshEdges } from '@/lib/cache/edge-refresh';
 import { isCacheTag } from '@/lib/cache/tags';
 import { getDatabase } from '@/lib/db/connection';
 
@@ -33,4 +37,7 @@ export async function revalidateEverywhere(tags: readonly string[]): Promise<voi
     const message = error instanceof Error ? error.message : String(error);
     console.error(`Cache bus: could not announce ${unique.join(', ')} to the other instances: ${message}`);
   }
+  // After the bus entry: the edge may ask another instance for the page, which catches up with the
+  // log before it renders.
+  if (process.env.EDGE_URLS?.trim()) after(() => refreshEdges(unique));
 }

@@ -3,7 +3,8 @@
  * keeps every instance's cache in step with the others.
  *
  * Each instance of the site runs {@link startScheduler} (from instrumentation.ts) and, every
- * SCHEDULER_INTERVAL_MS (default 5000), one {@link tick}:
+ * SCHEDULER_INTERVAL_MS (default 500), one {@link tick}, and one more whenever the edge asks it to
+ * catch up (lib/publishing/catch-up.ts):
  *
  * 1. It publishes due articles ('scheduled' with published_at <= now): ONE conditional UPDATE in a
  *    write transaction, which also updates the link tables' copies, writes a revision
@@ -25,6 +26,8 @@
 import type { Kysely } from 'kysely';
 import { announceInTransaction, pruneInvalidations, readInvalidationsAfter } from '@/lib/cache/bus';
 import { requestRevalidation, TAGS_PER_REQUEST, type RevalidationOutcome } from '@/lib/cache/revalidation';
+import { refreshEdges } from '@/lib/cache/edge-refresh';
+import { registerCatchUp } from './catch-up';
 import { tagsForArticleChange } from '@/lib/cache/tags';
 import { articleChanges } from '@/lib/data/article-changes';
 import { articleToInput, canonicalJson } from '@/lib/data/write';
@@ -154,6 +157,11 @@ export interface TickResult {
   published: PublishedArticle[];
   /** Tags this tick revalidated (or tried to) in this instance. */
   revalidated: string[];
+  /**
+   * Tags of changes this tick found itself, not on the bus: its own scheduled publications, and
+   * articles whose publication time came without a write. The edges are refreshed for these.
+   */
+  found: string[];
   ok: boolean;
 }
 
@@ -176,10 +184,9 @@ export async function tick(database: Database, state: SchedulerState, revalidate
   const watermark = entries.at(-1)?.id ?? state.watermark;
 
   const { published, tags: flipped } = await publishDueArticles(database, now);
-  for (const tag of flipped) state.pending.add(tag);
-
-  const cameDue = await articlesPublicSince(database, state.lastTick, at);
-  for (const tag of tagsForArticleChange(await articleChanges(database.db, cameDue))) state.pending.add(tag);
+  const cameDue = tagsForArticleChange(await articleChanges(database.db, await articlesPublicSince(database, state.lastTick, at)));
+  const found = [...new Set([...flipped, ...cameDue])].sort();
+  for (const tag of found) state.pending.add(tag);
   state.watermark = watermark;
   state.lastTick = Math.max(state.lastTick, at);
 
@@ -195,7 +202,7 @@ export async function tick(database: Database, state: SchedulerState, revalidate
     await pruneInvalidations(database, now);
     state.lastPrune = at;
   }
-  return { published, revalidated: tags, ok };
+  return { published, revalidated: tags, found, ok };
 }
 
 /**
@@ -251,6 +258,8 @@ export interface SchedulerOptions {
   intervalMs?: number;
   database?: () => Promise<Database>;
   revalidate?: LocalRevalidator;
+  /** What asks the edges to refresh after changes a tick found itself (tests replace it). */
+  refreshEdges?: (tags: string[]) => Promise<unknown>;
 }
 
 /**
@@ -260,34 +269,52 @@ export interface SchedulerOptions {
  */
 export function startScheduler(options: SchedulerOptions = {}): () => void {
   const holder: GlobalWithScheduler = globalThis;
-  const running = holder[RUNNING];
-  if (running !== undefined) return running;
+  const started = holder[RUNNING];
+  if (started !== undefined) return started;
 
   const intervalMs = options.intervalMs ?? intervalFromEnv();
   const open = options.database ?? getDatabase;
   const revalidate = options.revalidate ?? revalidateThisInstance;
+  const refresh = options.refreshEdges ?? refreshEdges;
   const state = initialState();
-  let busy = false;
+  const runOnce = async () => {
+    try {
+      const result = await tick(await open(), state, revalidate);
+      for (const article of result.published) console.log(`Scheduler: published ${article.locale} article ${article.id} on schedule.`);
+      // Not awaited: the edges' requests come back to the instances, and may come back here.
+      if (result.ok && result.found.length > 0) void refresh(result.found);
+    } catch (error) {
+      const message = error instanceof Error ? error.message : String(error);
+      console.error(`Scheduler: tick failed: ${message}`);
+    }
+  };
+  // Ticks never overlap. A catch-up asked for while one runs gets the next one, which starts when
+  // that one ends and is shared by everyone who asked meanwhile.
+  let running: Promise<void> | null = null;
+  let next: Promise<void> | null = null;
+  const runTick = (): Promise<void> => {
+    if (running === null) {
+      running = runOnce().finally(() => {
+        running = null;
+      });
+      return running;
+    }
+    next ??= running.then(() => {
+      next = null;
+      return runTick();
+    });
+    return next;
+  };
   const timer = setInterval(() => {
-    if (busy) return;
-    busy = true;
-    void (async () => {
-      try {
-        const result = await tick(await open(), state, revalidate);
-        for (const article of result.published) console.log(`Scheduler: published ${article.locale} article ${article.id} on schedule.`);
-      } catch (error) {
-        const message = error instanceof Error ? error.message : String(error);
-        console.error(`Scheduler: tick failed: ${message}`);
-      } finally {
-        busy = false;
-      }
-    })();
+    if (running === null) void runTick();
   }, intervalMs);
   timer.unref();
   const stop = () => {
     clearInterval(timer);
     if (holder[RUNNING] === stop) holder[RUNNING] = undefined;
+    registerCatchUp(undefined, runTick);
   };
   holder[RUNNING] = stop;
+  registerCatchUp(runTick);
   return stop;
 }
