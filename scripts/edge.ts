@@ -33,12 +33,11 @@ import net from 'node:net';
 import path from 'node:path';
 import { edgeRefreshToken } from '@/lib/cache/edge-refresh';
 import { revalidationSecret } from '@/lib/cache/revalidation';
+import { locales } from '@/lib/i18n/locales';
+import { ERROR_PAGE_STATUSES, renderErrorPage } from '@/lib/site/error-pages';
 
 const root = path.resolve(__dirname, '..');
 export const TEMPLATE_PATH = path.join(root, 'deploy', 'nginx', 'edge.conf.template');
-/** The one template of the edge's error pages; their text comes from the site's messages/. */
-export const ERROR_PAGE_TEMPLATE = path.join(root, 'deploy', 'nginx', 'errors', 'page.html');
-const MESSAGES_DIR = path.join(root, 'messages');
 export const DEFAULT_RUNTIME_DIR = path.join(root, '.edge');
 
 /** Bad settings: the message names the variable and what is wrong, and is all the user sees. */
@@ -463,85 +462,14 @@ export function edgeUrl(options: EdgeOptions): string {
 
 // ---- Error pages --------------------------------------------------------------------------------
 
-type EdgeLocale = 'nl' | 'en';
-type Messages = Record<string, Record<string, string>>;
-
-const escapeHtml = (text: string) => text.replace(/[&<>"']/g, (char) => `&#${char.charCodeAt(0)};`);
-
-/** A localized path of the site, from the routing table next-intl and next.config.js share. */
-function sitePath(table: Record<string, string | Record<EdgeLocale, string>>, internal: string, locale: EdgeLocale): string {
-  const entry = table[internal];
-  if (entry === undefined) throw new Error(`no path ${internal} in lib/i18n/pathnames.json`);
-  const localized = typeof entry === 'string' ? entry : entry[locale];
-  if (locale === 'nl') return localized;
-  return localized === '/' ? `/${locale}` : `/${locale}${localized}`;
-}
-
 /**
- * The edge's own pages, by file name (`404.nl.html`, …): a missing page (404), a forged or expired
- * share link (401) and an unreachable site (503), in both editions. One template
- * (deploy/nginx/errors/page.html), the site's own strings (messages/): the same words as the
- * site's pages, and nothing to translate twice. Self-contained: inline CSS, no requests, since the
- * 503 page is shown exactly when nothing else can be fetched.
+ * The edge's own pages, by file name (`404.nl.html`, …): lib/site/error-pages.ts renders them, the
+ * same pages the origin's proxy answers with while the database is down.
  */
 export function renderErrorPages(): Map<string, string> {
-  const template = readFileSync(ERROR_PAGE_TEMPLATE, 'utf8');
   const pages = new Map<string, string>();
-  const pathnames = JSON.parse(readFileSync(path.join(root, 'lib', 'i18n', 'pathnames.json'), 'utf8')) as Record<string, string | Record<EdgeLocale, string>>;
-  for (const locale of ['nl', 'en'] as const) {
-    const messages = JSON.parse(readFileSync(path.join(MESSAGES_DIR, `${locale}.json`), 'utf8')) as Messages;
-    const t = (namespace: string, key: string): string => {
-      const text = messages[namespace]?.[key];
-      if (text === undefined) throw new Error(`messages/${locale}.json has no ${namespace}.${key}`);
-      return text;
-    };
-    const front = sitePath(pathnames, '/', locale);
-    const search = sitePath(pathnames, '/search', locale);
-    const link = (href: string, label: string) => `<li><a href="${escapeHtml(href)}">${escapeHtml(label)}</a></li>`;
-    const nav = [link(front, t('EdgeErrorPages', 'front')), link(sitePath(pathnames, '/video', locale), t('EdgeErrorPages', 'video')), link(search, t('EdgeErrorPages', 'search'))].join('');
-    const searchForm = [
-      `<form action="${escapeHtml(search)}" method="get" role="search">`,
-      `<label for="q">${escapeHtml(t('EdgeErrorPages', 'searchLabel'))}</label>`,
-      '<input id="q" name="q" type="search" autocomplete="off">',
-      `<button type="submit">${escapeHtml(t('EdgeErrorPages', 'search'))}</button>`,
-      '</form>\n',
-    ].join('\n');
-    const kinds: Array<{ status: number; title: string; heading: string; text: string[]; search: boolean; actions: string[] }> = [
-      { status: 404, title: t('NotFound', 'title'), heading: t('NotFound', 'title'), text: [t('NotFound', 'description')], search: true, actions: [link(front, t('NotFound', 'home'))] },
-      { status: 401, title: t('PreviewUnauthorized', 'metaTitle'), heading: t('PreviewUnauthorized', 'title'), text: [t('PreviewUnauthorized', 'description')], search: false, actions: [link(front, t('PreviewUnauthorized', 'home'))] },
-      {
-        status: 503,
-        title: t('EdgeErrorPages', 'unavailableTitle'),
-        heading: t('EdgeErrorPages', 'unavailableHeading'),
-        text: [t('EdgeErrorPages', 'unavailableDescription'), t('EdgeErrorPages', 'unavailableStale')],
-        search: false,
-        // An empty href reloads the address the reader asked for.
-        actions: [link('', t('EdgeErrorPages', 'retry')), link(front, t('ErrorPage', 'home'))],
-      },
-    ];
-    for (const kind of kinds) {
-      const values: Record<string, string> = {
-        lang: locale,
-        site: escapeHtml(t('Site', 'name')),
-        tagline: escapeHtml(t('Site', 'tagline')),
-        front: escapeHtml(front),
-        brandLabel: escapeHtml(t('SiteHeader', 'homeLabel')),
-        navLabel: escapeHtml(t('EdgeErrorPages', 'navLabel')),
-        nav,
-        code: escapeHtml(t('EdgeErrorPages', 'code').replace('{status}', String(kind.status))),
-        title: escapeHtml(kind.title),
-        heading: escapeHtml(kind.heading),
-        text: kind.text.map((paragraph) => `<p>${escapeHtml(paragraph)}</p>`).join('\n'),
-        search: kind.search ? searchForm : '',
-        actions: kind.actions.join('\n'),
-      };
-      const html = template.replace(/\{\{(\w+)\}\}/g, (match, name: string) => {
-        const value = values[name];
-        if (value === undefined) throw new Error(`${ERROR_PAGE_TEMPLATE} has an unknown placeholder ${match}`);
-        return value;
-      });
-      pages.set(`${kind.status}.${locale}.html`, html);
-    }
+  for (const locale of locales) {
+    for (const status of ERROR_PAGE_STATUSES) pages.set(`${status}.${locale}.html`, renderErrorPage(status, locale));
   }
   return pages;
 }
