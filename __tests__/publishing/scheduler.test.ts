@@ -20,6 +20,7 @@ import {
   tick,
   type LocalRevalidator,
 } from '@/lib/publishing/scheduler';
+import { databaseKnownDown, markDatabaseUp } from '@/lib/db/health';
 import { catchUpWithLog } from '@/lib/publishing/catch-up';
 import { contentFixture, FIXTURE_NOW, LATER_NOW } from '../fixtures/content';
 import { describeEachEngine, type EngineHarness } from '../data/engines';
@@ -207,6 +208,32 @@ describeEachEngine('scheduler: ticks', (harness) => {
     // Stopped: a catch-up no longer waits for anything.
     await catchUpWithLog();
     expect(ticks).toBe(3);
+  });
+
+  it('marks the database down for the proxy while its ticks cannot reach it, and up with the first one that does', async () => {
+    const database = await fixtureDatabase(harness);
+    let reachable = false;
+    const logged = jest.spyOn(console, 'error').mockImplementation(() => undefined);
+    const stop = startScheduler({
+      intervalMs: 3_600_000,
+      database: async () => {
+        if (!reachable) throw Object.assign(new Error('connect ECONNREFUSED 127.0.0.1:5432'), { code: 'ECONNREFUSED' });
+        return database;
+      },
+      revalidate: recorder(),
+      refreshEdges: async () => undefined,
+    });
+    try {
+      await catchUpWithLog();
+      expect(databaseKnownDown()).toBe(true);
+      reachable = true;
+      await catchUpWithLog();
+      expect(databaseKnownDown()).toBe(false);
+    } finally {
+      stop();
+      markDatabaseUp();
+      logged.mockRestore();
+    }
   });
 
   it('keeps tags pending while local revalidation fails, and retries them on the next tick', async () => {

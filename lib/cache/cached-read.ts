@@ -5,6 +5,7 @@
  */
 import { cache } from 'react';
 import { unstable_cache } from 'next/cache';
+import { noteDatabaseFailure } from '@/lib/db/availability';
 import { PAGE_REVALIDATE_SECONDS } from './tags';
 
 /**
@@ -17,8 +18,18 @@ export function cachedRead<Args extends unknown[], Result>(
   read: (...args: Args) => Promise<Result>,
   options: { revalidate?: number } = {},
 ): (...args: Args) => Promise<Result> {
+  // A read that cannot reach the database tells the proxy, which then answers pages with the 503
+  // page until the database is back (lib/db/health.ts).
+  const watched = async (...args: Args): Promise<Result> => {
+    try {
+      return await read(...args);
+    } catch (error) {
+      noteDatabaseFailure(error);
+      throw error;
+    }
+  };
   return cache((...args: Args) =>
-    unstable_cache(() => read(...args), [...keyParts, JSON.stringify(args)], {
+    unstable_cache(() => watched(...args), [...keyParts, JSON.stringify(args)], {
       tags: tags(args),
       revalidate: options.revalidate ?? PAGE_REVALIDATE_SECONDS,
     })(),

@@ -8,9 +8,12 @@
  * opened or read. Errors are followed through `cause` and AggregateError's `errors` (node wraps a
  * refused connection to localhost once per address it tried).
  */
+import { markDatabaseDown } from './health';
 
 const SOCKET_CODES = new Set(['ECONNREFUSED', 'ECONNRESET', 'ETIMEDOUT', 'EHOSTUNREACH', 'ENETUNREACH', 'ENOTFOUND', 'EAI_AGAIN', 'EPIPE']);
 const SQLITE_CODES = /^SQLITE_(BUSY|LOCKED|CANTOPEN|IOERR|PROTOCOL|FULL)/;
+/** Of those, the ones that stop reads too: a locked or full SQLite file is still readable. */
+const SQLITE_UNREACHABLE_CODES = /^SQLITE_(CANTOPEN|IOERR)/;
 /** SQLSTATE: 08xxx connection exception, 57P01–57P03 shutdown or not yet accepting, 53300 too many connections. */
 const POSTGRES_CODES = /^(08[0-9A-Z]{3}|57P0[1-3]|53300)$/;
 const POOL_MESSAGES = /^(Connection terminated|timeout exceeded when trying to connect|Client has encountered a connection error)/;
@@ -22,4 +25,28 @@ export function isDatabaseUnavailable(error: unknown, depth = 0): boolean {
   if (typeof message === 'string' && POOL_MESSAGES.test(message)) return true;
   if (Array.isArray(errors) && errors.some((inner) => isDatabaseUnavailable(inner, depth + 1))) return true;
   return isDatabaseUnavailable(cause, depth + 1);
+}
+
+/**
+ * Whether `error` means nothing can be read from the database at all: the server cannot be reached,
+ * or the SQLite file cannot be opened or read. Narrower than {@link isDatabaseUnavailable}: a write
+ * that waited too long for SQLite's lock says nothing about readers.
+ */
+export function isDatabaseUnreachable(error: unknown, depth = 0): boolean {
+  if (depth > 5 || typeof error !== 'object' || error === null) return false;
+  const { code, message, cause, errors } = error as { code?: unknown; message?: unknown; cause?: unknown; errors?: unknown };
+  if (typeof code === 'string' && (SOCKET_CODES.has(code) || SQLITE_UNREACHABLE_CODES.test(code) || POSTGRES_CODES.test(code))) return true;
+  if (typeof message === 'string' && POOL_MESSAGES.test(message)) return true;
+  if (Array.isArray(errors) && errors.some((inner) => isDatabaseUnreachable(inner, depth + 1))) return true;
+  return isDatabaseUnreachable(cause, depth + 1);
+}
+
+/**
+ * For every place that catches a database error: marks the database down for the proxy
+ * (lib/db/health.ts) when `error` says it is unreachable. Returns whether the error is one of
+ * unavailability (a 503, not a 500).
+ */
+export function noteDatabaseFailure(error: unknown): boolean {
+  if (isDatabaseUnreachable(error)) markDatabaseDown();
+  return isDatabaseUnavailable(error);
 }

@@ -27,6 +27,8 @@ import type { Kysely } from 'kysely';
 import { announceInTransaction, pruneInvalidations, readInvalidationsAfter } from '@/lib/cache/bus';
 import { requestRevalidation, TAGS_PER_REQUEST, type RevalidationOutcome } from '@/lib/cache/revalidation';
 import { refreshEdges } from '@/lib/cache/edge-refresh';
+import { noteDatabaseFailure } from '@/lib/db/availability';
+import { markDatabaseUp } from '@/lib/db/health';
 import { registerCatchUp } from './catch-up';
 import { tagsForArticleChange } from '@/lib/cache/tags';
 import { articleChanges } from '@/lib/data/article-changes';
@@ -280,10 +282,13 @@ export function startScheduler(options: SchedulerOptions = {}): () => void {
   const runOnce = async () => {
     try {
       const result = await tick(await open(), state, revalidate);
+      // The tick is also the database's heartbeat for the proxy (lib/db/health.ts).
+      markDatabaseUp();
       for (const article of result.published) console.log(`Scheduler: published ${article.locale} article ${article.id} on schedule.`);
       // Not awaited: the edges' requests come back to the instances, and may come back here.
       if (result.ok && result.found.length > 0) void refresh(result.found);
     } catch (error) {
+      noteDatabaseFailure(error);
       const message = error instanceof Error ? error.message : String(error);
       console.error(`Scheduler: tick failed: ${message}`);
     }

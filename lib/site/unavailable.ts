@@ -4,11 +4,13 @@
  * (deploy/), and the database connection recovers by itself (getDatabase retries a failed open;
  * pg's pool replaces broken connections).
  *
- * Pages cannot set a status of their own in the App Router, so a page whose render fails on the
- * database answers 500 with the localized error page (app/[locale]/error.tsx); the edge turns that
- * into its last good copy or its localized 503 page.
+ * Pages cannot set a status of their own in the App Router. Instead, the first failure marks the
+ * database down (lib/db/health.ts), and from then on the proxy answers pages with the localized 503
+ * page before they render, until the database answers again. The one render that found out answers
+ * 500 with the localized error page (app/[locale]/error.tsx); the edge, in front, turns that into
+ * its last good copy or its own 503 page.
  */
-import { isDatabaseUnavailable } from '@/lib/db/availability';
+import { noteDatabaseFailure } from '@/lib/db/availability';
 
 export const RETRY_AFTER_SECONDS = 30;
 
@@ -34,7 +36,7 @@ export function unavailableWhenDatabaseIsDown<Args extends unknown[]>(kind: Docu
     try {
       return await handler(...args);
     } catch (error) {
-      if (isDatabaseUnavailable(error)) {
+      if (noteDatabaseFailure(error)) {
         console.error(`Database unavailable, answering 503: ${error instanceof Error ? error.message : String(error)}`);
         return serviceUnavailable(kind);
       }
