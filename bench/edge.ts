@@ -485,7 +485,7 @@ export interface PublishStorm {
   };
 }
 
-async function publishStorm(ctx: EdgeContext, nginx: string, wrk: string, origin: RunningServer, publisher: Publisher): Promise<PublishStorm> {
+async function publishStorm(ctx: EdgeContext, nginx: string, wrk: string, origin: RunningServer, publisher: Publisher, secret: string): Promise<PublishStorm> {
   const tapPort = await freePort();
   const controlPort = await freePort();
   const tap = startProcess(process.execPath, ['--import', 'tsx', path.join(ctx.root, 'bench', 'origin-tap.ts'), origin.origin, String(tapPort), String(controlPort)], {
@@ -496,8 +496,10 @@ async function publishStorm(ctx: EdgeContext, nginx: string, wrk: string, origin
   let stormEdge: RunningEdge | undefined;
   try {
     await waitForHttp(control, 20_000, tap.child);
-    stormEdge = await launchEdge(nginx, path.join(ctx.outDir, 'edge-storm'), `http://127.0.0.1:${tapPort}`);
+    stormEdge = await launchEdge(nginx, path.join(ctx.outDir, 'edge-storm'), `http://127.0.0.1:${tapPort}`, secret);
     const edgeUrl = stormEdge.url;
+    // The storm's publishes refresh the storm's edge.
+    publisher.refreshEdgesAt(edgeUrl);
     const urls = readerMix(ctx);
     for (const url of urls) await prime(`${edgeUrl}${url}`);
     await sleep(LOG_FLUSH_MS);
@@ -547,6 +549,8 @@ async function publishStorm(ctx: EdgeContext, nginx: string, wrk: string, origin
       },
     };
   } finally {
+    // Its edge is gone; nothing after the storm publishes through this publisher.
+    publisher.refreshEdgesAt(undefined);
     await stormEdge?.stop();
     await tap.stop();
   }
@@ -683,16 +687,17 @@ export async function measureEdge(ctx: EdgeContext, target: EdgeTarget): Promise
     database = await openDatabase(target.database);
     origin = await target.startServer(await freePort());
     started.push(origin.pid);
-    edge = await launchEdge(nginx, path.join(ctx.outDir, 'edge'), origin.origin);
+    edge = await launchEdge(nginx, path.join(ctx.outDir, 'edge'), origin.origin, secretOf(target));
     started.push(edge.pid);
     result.notes = edge.notes;
     ctx.log(`edge on ${edge.url} (nginx pid ${edge.pid}${edge.workerUser ? `, workers as ${edge.workerUser.user}` : ''}) in front of next start ${origin.origin} (pid ${origin.pid})`);
-    const publisher = new Publisher(database, ctx.generator, { REVALIDATE_URL: origin.origin, REVALIDATE_SECRET: secretOf(target) }, runToken(), { root: ctx.root, env: target.env, dir: cliDir });
+    // Each publish refreshes the edge's copies, as the site and the CLI do with EDGE_URLS.
+    const publisher = new Publisher(database, ctx.generator, { REVALIDATE_URL: origin.origin, REVALIDATE_SECRET: secretOf(target), EDGE_URLS: edge.url }, runToken(), { root: ctx.root, env: target.env, dir: cliDir });
     const a = origin;
     const e = edge;
     result.cachedVsStatic = wrk ? await step(ctx, 'cached vs static', () => cachedVsStatic(ctx, nginx, wrk, e, a)) : noWrk;
     result.publishVisibility = await step(ctx, 'publish visibility', () => publishVisibility(ctx, target, e, publisher));
-    result.publishStorm = wrk ? await step(ctx, 'publish storm', () => publishStorm(ctx, nginx, wrk, a, publisher)) : noWrk;
+    result.publishStorm = wrk ? await step(ctx, 'publish storm', () => publishStorm(ctx, nginx, wrk, a, publisher, secretOf(target))) : noWrk;
     // Last: it kills the origin, and no later step needs it (step 5 starts servers of its own).
     result.originDown = wrk ? await step(ctx, 'origin down', () => originDown(ctx, target.scale, wrk, e, a)) : noWrk;
   } catch (error) {

@@ -17,6 +17,7 @@ import { spawn } from 'node:child_process';
 import { writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { announce } from '@/lib/cache/bus';
+import { refreshEdges } from '@/lib/cache/edge-refresh';
 import { requestRevalidation } from '@/lib/cache/revalidation';
 import { tagsForArticleChange } from '@/lib/cache/tags';
 import { articlePublicPath, importContent } from '@/lib/content/import';
@@ -44,10 +45,14 @@ export interface Publication {
   tags: string[];
 }
 
-/** Where and how to revalidate: REVALIDATE_URL (the origin instance) and REVALIDATE_SECRET. */
+/**
+ * Where and how to revalidate: REVALIDATE_URL (the origin instance) and REVALIDATE_SECRET; with
+ * EDGE_URLS, the edge nodes refreshed after each write, as the CLI does.
+ */
 export interface RevalidationEnv {
   REVALIDATE_URL: string;
   REVALIDATE_SECRET: string;
+  EDGE_URLS?: string;
 }
 
 /** An article ready to publish, and how to tell that a page shows it. */
@@ -76,10 +81,15 @@ export class Publisher {
   constructor(
     private readonly database: Database,
     private readonly generator: Generator,
-    private readonly env: RevalidationEnv,
+    private env: RevalidationEnv,
     private readonly run: string,
     private readonly cli?: CliSetup,
   ) {}
+
+  /** The edge nodes each later publish refreshes (EDGE_URLS), or none. */
+  refreshEdgesAt(edgeUrls: string | undefined): void {
+    this.env = { ...this.env, EDGE_URLS: edgeUrls };
+  }
 
   /**
    * A new Dutch article in the main section, published a second ago: the newest article, so it
@@ -129,6 +139,10 @@ export class Publisher {
     await announce(this.database, tags);
     const result = await requestRevalidation(tags, { ...process.env, ...this.env });
     if (result.kind !== 'revalidated') throw new Error(`revalidation at ${this.env.REVALIDATE_URL} failed: ${JSON.stringify(result)}`);
+    if (this.env.EDGE_URLS) {
+      const edges = await refreshEdges(tags, { env: { ...process.env, ...this.env } });
+      if (edges.failed.length > 0) throw new Error(`edge refresh failed: ${edges.failed.join('; ')}`);
+    }
     return { kind: draft.kind, id: article.id ?? '', path: draft.path, marker: draft.marker, committedAt, revalidatedMs: performance.now() - committedAt, tags };
   }
 
@@ -144,7 +158,7 @@ export class Publisher {
     writeFileSync(file, `${JSON.stringify({ articles: [draft.article] }, null, 2)}\n`);
     const child = spawn(process.execPath, ['--import', 'tsx', path.join(cli.root, 'scripts', 'content.ts'), 'import', file], {
       cwd: cli.root,
-      env: { ...cli.env, REVALIDATE_URL: this.env.REVALIDATE_URL, REVALIDATE_SECRET: this.env.REVALIDATE_SECRET },
+      env: { ...cli.env, REVALIDATE_URL: this.env.REVALIDATE_URL, REVALIDATE_SECRET: this.env.REVALIDATE_SECRET, EDGE_URLS: this.env.EDGE_URLS ?? '' },
       stdio: ['ignore', 'pipe', 'pipe'],
     });
     let output = '';
