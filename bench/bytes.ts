@@ -13,6 +13,7 @@ import { gzipSync } from 'node:zlib';
 import { chromium } from '@playwright/test';
 import { z } from 'zod';
 import { CHROMIUM_LAUNCH_ARGS, chromiumPath } from '../scripts/chromium';
+import { freePort, startNext } from './server';
 
 const RouteStatsSchema = z.array(z.object({ route: z.string(), firstLoadUncompressedJsBytes: z.number(), firstLoadChunkPaths: z.array(z.string()) }));
 
@@ -59,6 +60,22 @@ export function bareBaseline(root: string, outDir: string): RouteJs & { dir: str
   writeFileSync(path.join(dir, 'next.config.js'), 'module.exports = {};\n');
   writeFileSync(path.join(dir, 'app', 'layout.js'), 'export default function RootLayout({ children }) {\n  return (<html lang="en"><body>{children}</body></html>);\n}\n');
   writeFileSync(path.join(dir, 'app', 'page.js'), 'export default function Page() {\n  return <p>Hello</p>;\n}\n');
+  // The like-for-like page: the article's visible text and its images (bench/bytes.ts
+  // articleContent), read at request time from same-content.json, as plain paragraphs and <img>.
+  mkdirSync(path.join(dir, 'app', 'same'));
+  writeFileSync(
+    path.join(dir, 'app', 'same', 'page.js'),
+    [
+      "import { readFileSync } from 'node:fs';",
+      "import path from 'node:path';",
+      "export const dynamic = 'force-dynamic';",
+      'export default function Page() {',
+      "  const { lines, images } = JSON.parse(readFileSync(path.join(process.cwd(), 'same-content.json'), 'utf8'));",
+      '  return (<main>{lines.map((line, index) => <p key={index}>{line}</p>)}{images.map((image, index) => <img key={index} {...image} />)}</main>);',
+      '}',
+      '',
+    ].join('\n'),
+  );
   mkdirSync(path.join(dir, 'app', '[slug]'));
   writeFileSync(
     path.join(dir, 'app', '[slug]', 'page.js'),
@@ -75,6 +92,55 @@ export function bareBaseline(root: string, outDir: string): RouteJs & { dir: str
   const home = firstLoadJs(dir, '.next').find((entry) => entry.route === '/');
   if (!home) throw new Error('bare Next build has no "/" route in route-bundle-stats.json');
   return { ...home, dir };
+}
+
+/** What a reader sees of a page: its visible text, line by line, and its images' attributes. */
+export interface PageContent {
+  lines: string[];
+  images: Array<Record<string, string>>;
+}
+
+/** The visible text and images of the page at `url`, as Chromium without JavaScript shows it. */
+export async function pageContent(url: string): Promise<PageContent> {
+  const browser = await chromium.launch({ executablePath: chromiumPath(), args: CHROMIUM_LAUNCH_ARGS });
+  try {
+    const page = await (await browser.newContext({ locale: 'nl-NL', javaScriptEnabled: false })).newPage();
+    await page.goto(url, { waitUntil: 'load' });
+    return await page.evaluate(() => {
+      const keep = ['src', 'srcset', 'sizes', 'alt', 'width', 'height', 'loading', 'decoding'];
+      // React's names for the attributes that differ from HTML's.
+      const react: Record<string, string> = { srcset: 'srcSet' };
+      return {
+        lines: document.body.innerText.split('\n').map((line) => line.trim()).filter(Boolean),
+        images: [...document.body.querySelectorAll('img')].map((image) =>
+          Object.fromEntries(keep.filter((name) => image.hasAttribute(name)).map((name) => [react[name] ?? name, image.getAttribute(name) ?? ''])),
+        ),
+      };
+    });
+  } finally {
+    await browser.close();
+  }
+}
+
+/**
+ * The gzip size of the bare Next app's like-for-like page (built by {@link bareBaseline}) carrying
+ * `content`: what the framework itself ships for the same text and images, to hold the article's
+ * HTML against. Serves the bare app on a free port for the one request, and stops it.
+ */
+export async function bareHtmlGzipBytes(root: string, bareDir: string, content: PageContent): Promise<{ htmlBytes: number; htmlGzipBytes: number }> {
+  writeFileSync(path.join(bareDir, 'same-content.json'), JSON.stringify(content));
+  const server = await startNext(root, await freePort(), { ...process.env, NODE_ENV: 'production', NEXT_TELEMETRY_DISABLED: '1', NEXT_DIST_DIR: '' }, bareDir);
+  try {
+    const html = await (await fetch(`${server.origin}/same`)).text();
+    const paragraphs = html.match(/<p>/g)?.length ?? 0;
+    const images = html.match(/<img /g)?.length ?? 0;
+    if (paragraphs !== content.lines.length || images < content.images.length) {
+      throw new Error(`the bare like-for-like page carries ${paragraphs} paragraphs and ${images} images, not ${content.lines.length} and ${content.images.length}`);
+    }
+    return { htmlBytes: utf8(html), htmlGzipBytes: gzipSync(Buffer.from(html, 'utf8')).byteLength };
+  } finally {
+    await server.stop();
+  }
 }
 
 export interface HtmlBreakdown {
