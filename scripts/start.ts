@@ -8,8 +8,8 @@
  *    comes after seeding because it prerenders the fronts from the database.
  * 4. Serves it with `next start` on PORT (default 3000), with SERVER_HEAP_MB's heap limit if set.
  *
- * Settings that would only fail later (SERVER_HEAP_MB, SERVER_HEAP_GROWTH_PERCENT, REDIS_URL) are
- * checked before anything runs.
+ * Settings that would only fail later (SERVER_HEAP_MB, SERVER_HEAP_GROWTH_PERCENT, REDIS_URL,
+ * TRUSTED_PROXIES) are checked before anything runs.
  */
 import { spawn, spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
@@ -20,6 +20,7 @@ import { openDatabase } from '@/lib/db/connection';
 import { countAllArticles } from '@/lib/data/articles';
 import { sharedCacheConfig } from '@/lib/cache/shared-config';
 import { heapGrowthPercent } from '@/lib/site/heap';
+import { trustedProxiesFromEnv } from '@/lib/auth/trusted-proxies';
 import { withServerHeapLimit } from './server-heap';
 
 const root = path.resolve(__dirname, '..');
@@ -69,6 +70,7 @@ async function main() {
   const serverEnv = withServerHeapLimit(process.env);
   const sharedCache = sharedCacheConfig(process.env);
   heapGrowthPercent(process.env);
+  trustedProxiesFromEnv(process.env);
   const config = databaseConfigFromEnv();
   const database = await openDatabase(config);
   const articleCount = await countAllArticles(database);

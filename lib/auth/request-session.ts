@@ -15,11 +15,11 @@ import { redirect } from 'next/navigation';
 import { getDatabase } from '@/lib/db/connection';
 import type { Locale } from '@/lib/i18n/locales';
 import { siteConfig } from '@/lib/site/config';
+import { clientAddress } from './client-address';
 import { sessionCookie } from './cookie';
 import { deskPath, safeNextPath, signInUrl } from './desk-paths';
 import { checkSameOrigin } from './origin';
 import { destroySession, validateSession, type ValidSession } from './sessions';
-import { clientAddress } from './throttle';
 
 const cookieSpec = () => sessionCookie(siteConfig.url);
 
@@ -56,7 +56,10 @@ export async function assertSameOriginAction(): Promise<void> {
   if (!verdict.ok) throw new Error(`cross-site request refused: ${verdict.reason}`);
 }
 
-/** The client's address and user agent, for throttling and the session audit. */
+/**
+ * The client's address (the socket's peer, or the client a trusted proxy names: see
+ * lib/auth/client-address.ts; null when unknown) and user agent, for throttling and the session audit.
+ */
 export async function requestClient(): Promise<{ address: string | null; userAgent: string | null }> {
   const requestHeaders = await headers();
   return { address: clientAddress(requestHeaders), userAgent: requestHeaders.get('user-agent') };
