@@ -6,7 +6,8 @@
  * 2. unknown account → spend a dummy verification, count a failure, answer exactly as for a wrong
  *    password, so neither the answer nor its timing says whether the account exists;
  * 3. wrong password → count a failure;
- * 4. right password → clear the account's counter, upgrade an old hash, start a session.
+ * 4. right password → clear the (account, address) pair's counter and remember the address as one
+ *    the account signs in from (lib/auth/throttle.ts), upgrade an old hash, start a session.
  */
 import type { Database } from '@/lib/db/connection';
 import { dummyVerify, hashPassword, needsRehash, verifyPassword } from './password';
@@ -43,7 +44,7 @@ export async function signIn(database: Database, input: SignInInput): Promise<Si
     return { kind: 'invalid' };
   }
 
-  await recordSuccess(database, email);
+  await recordSuccess(database, subject, input.now);
   if (needsRehash(credentials.passwordHash)) {
     await updatePasswordHash(database, credentials.user.id, await hashPassword(password), { now: input.now });
   }

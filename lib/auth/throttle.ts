@@ -1,18 +1,32 @@
 /**
- * Throttling failed sign-ins, per account and per client address, in the database so that every
- * instance of the site counts together.
+ * Throttling failed sign-ins, in the database so that every instance of the site counts together.
  *
- * Each key (`account:<email>`, `address:<ip>`) has a fixed window that starts at its first failure:
- * once the window holds `limit` failures, sign-in for that key is refused until the window ends.
- * A successful sign-in clears its account's counter (not the address's: one good password must not
- * reset a spray across many accounts). Keys for unknown emails count exactly like real ones, so
- * throttling does not reveal which accounts exist.
+ * Three fixed-window failure counters, each window starting at its key's first failure:
+ *
+ * - `pair:<email>|<address>`: one address guessing one account. The hard limit: 5 in 15 minutes
+ *   refuses that address for that account, and nobody else.
+ * - `address:<address>`: one address spraying many accounts (30 in 15 minutes).
+ * - `account:<email>`: every address together against one account, so that a spray from many
+ *   addresses stays bounded (20 in 15 minutes). It does not apply at an address the account signed
+ *   in from successfully in the last 30 days (`known:<email>|<address>`, written on success): so
+ *   someone who only knows an editor's email can slow the account down for strangers, but cannot
+ *   lock its owner out where the owner usually works. The owner at a new address during such an
+ *   attack waits for the window to end, like everyone else.
+ *
+ * IPv6 addresses count per /64 (one subscriber's network; a client can pick any address in it).
+ * An unknown address (null: see lib/auth/client-address.ts) counts on the account only.
+ *
+ * A success clears its pair's counter; not the account's or the address's, so that signing in
+ * does not hand a running spray a fresh budget. Keys for unknown emails count exactly like real
+ * ones (a real account is only different once it has signed in from the very address asking), and
+ * every attempt runs the same statements whether or not the account exists.
  *
  * A check and the failure it leads to are separate statements, so a burst of parallel attempts
  * can overshoot a limit by the number in flight; each failure itself is one atomic upsert.
  */
 import { sql } from 'kysely';
 import type { Database } from '@/lib/db/connection';
+import { formatIpv6, ipv6Groups, normalizeAddress } from './trusted-proxies';
 import { normalizeEmail } from './users';
 
 export interface ThrottleRule {
@@ -23,9 +37,13 @@ export interface ThrottleRule {
 const FIFTEEN_MINUTES = 15 * 60 * 1000;
 
 export const THROTTLE_RULES = {
-  account: { limit: 5, windowMs: FIFTEEN_MINUTES },
+  pair: { limit: 5, windowMs: FIFTEEN_MINUTES },
   address: { limit: 30, windowMs: FIFTEEN_MINUTES },
+  account: { limit: 20, windowMs: FIFTEEN_MINUTES },
 } as const satisfies Record<string, ThrottleRule>;
+
+/** How long a successful sign-in makes its address "known" to the account (exempt from the account-wide limit). */
+export const KNOWN_ADDRESS_MS = 30 * 24 * 60 * 60 * 1000;
 
 export type ThrottleScope = keyof typeof THROTTLE_RULES;
 
@@ -37,44 +55,75 @@ export interface SignInSubject {
 
 export type ThrottleVerdict = { allowed: true } | { allowed: false; scope: ThrottleScope; retryAfterMs: number };
 
-const ADDRESS_MAX_LENGTH = 64;
+const EMAIL_KEY_LENGTH = 320;
 
-export function throttleKeys(subject: SignInSubject): Array<{ scope: ThrottleScope; key: string }> {
-  const keys: Array<{ scope: ThrottleScope; key: string }> = [{ scope: 'account', key: `account:${normalizeEmail(subject.email).slice(0, 320)}` }];
-  const address = subject.address?.trim().slice(0, ADDRESS_MAX_LENGTH);
-  if (address) keys.push({ scope: 'address', key: `address:${address}` });
-  return keys;
+/**
+ * The part of an address that is counted: an IPv4 address whole, an IPv6 address's /64 network.
+ * Null for anything that is not an IP address.
+ */
+export function addressKey(address: string | null): string | null {
+  const normalized = address === null ? null : normalizeAddress(address);
+  if (normalized === null || !normalized.includes(':')) return normalized;
+  return `${formatIpv6([...ipv6Groups(normalized).slice(0, 4), 0, 0, 0, 0])}/64`;
 }
+
+interface SubjectKeys {
+  account: string;
+  pair: string | null;
+  address: string | null;
+  known: string | null;
+}
+
+export function throttleKeys(subject: SignInSubject): SubjectKeys {
+  const email = normalizeEmail(subject.email).slice(0, EMAIL_KEY_LENGTH);
+  const address = addressKey(subject.address);
+  return {
+    account: `account:${email}`,
+    pair: address === null ? null : `pair:${email}|${address}`,
+    address: address === null ? null : `address:${address}`,
+    known: address === null ? null : `known:${email}|${address}`,
+  };
+}
+
+const present = (keys: SubjectKeys) => [keys.account, keys.pair, keys.address, keys.known].filter((key): key is string => key !== null);
 
 /** Whether `subject` may try to sign in at `now`; if not, which limit applies and for how long. */
 export async function checkThrottle(database: Database, subject: SignInSubject, now: Date): Promise<ThrottleVerdict> {
   const keys = throttleKeys(subject);
-  const rows = await database.db
-    .selectFrom('sign_in_attempts')
-    .select(['key', 'window_start', 'failures'])
-    .where(
-      'key',
-      'in',
-      keys.map(({ key }) => key),
-    )
-    .execute();
+  const rows = await database.db.selectFrom('sign_in_attempts').select(['key', 'window_start', 'failures']).where('key', 'in', present(keys)).execute();
+  const row = (key: string | null) => (key === null ? undefined : rows.find((candidate) => candidate.key === key));
+  const knownRow = row(keys.known);
+  const known = knownRow !== undefined && now.getTime() < knownRow.window_start + KNOWN_ADDRESS_MS;
+
   let verdict: ThrottleVerdict = { allowed: true };
-  for (const { scope, key } of keys) {
-    const row = rows.find((candidate) => candidate.key === key);
-    if (row === undefined) continue;
+  const scopes: Array<[ThrottleScope, string | null]> = [
+    ['pair', keys.pair],
+    ['address', keys.address],
+    ['account', known ? null : keys.account],
+  ];
+  for (const [scope, key] of scopes) {
+    const counter = row(key);
+    if (counter === undefined) continue;
     const rule = THROTTLE_RULES[scope];
-    const windowEnd = row.window_start + rule.windowMs;
-    if (row.failures < rule.limit || now.getTime() >= windowEnd) continue;
+    const windowEnd = counter.window_start + rule.windowMs;
+    if (counter.failures < rule.limit || now.getTime() >= windowEnd) continue;
     const retryAfterMs = windowEnd - now.getTime();
     if (verdict.allowed || retryAfterMs > verdict.retryAfterMs) verdict = { allowed: false, scope, retryAfterMs };
   }
   return verdict;
 }
 
-/** Counts one failed sign-in against the account and the address. */
+/** Counts one failed sign-in against the pair, the address and the account. */
 export async function recordFailure(database: Database, subject: SignInSubject, now: Date): Promise<void> {
   const at = now.getTime();
-  for (const { scope, key } of throttleKeys(subject)) {
+  const keys = throttleKeys(subject);
+  const counters: Array<[ThrottleScope, string | null]> = [
+    ['pair', keys.pair],
+    ['address', keys.address],
+    ['account', keys.account],
+  ];
+  for (const [scope, key] of counters) {
+    if (key === null) continue;
     const windowStartedBefore = at - THROTTLE_RULES[scope].windowMs;
     // One statement per key: a new window when there is none or the old one has ended, else one more failure.
     await database.db
@@ -88,25 +137,28 @@ export async function recordFailure(database: Database, subject: SignInSubject, 
       )
       .execute();
   }
-  // Ended windows are noise; drop them so the table stays the size of the current attacks.
+  // Ended windows and forgotten addresses are noise; drop them so the table stays the size of the
+  // current attacks and the last month's sign-in places.
   const longest = Math.max(...Object.values(THROTTLE_RULES).map((rule) => rule.windowMs));
-  await database.db.deleteFrom('sign_in_attempts').where('window_start', '<=', at - longest).execute();
+  await database.db
+    .deleteFrom('sign_in_attempts')
+    .where((eb) =>
+      eb.or([
+        eb.and([eb('key', 'not like', 'known:%'), eb('window_start', '<=', at - longest)]),
+        eb.and([eb('key', 'like', 'known:%'), eb('window_start', '<=', at - KNOWN_ADDRESS_MS)]),
+      ]),
+    )
+    .execute();
 }
 
-/** A successful sign-in: the account starts with a clean slate. */
-export async function recordSuccess(database: Database, email: string): Promise<void> {
-  const [account] = throttleKeys({ email, address: null });
-  if (account !== undefined) await database.db.deleteFrom('sign_in_attempts').where('key', '=', account.key).execute();
-}
-
-/**
- * The client's address for throttling and the session audit: the last X-Forwarded-For entry, which
- * is the one added by the nearest proxy (or by Next itself, from the socket, when there is none);
- * earlier entries are whatever the client claimed. Null when there is none.
- */
-export function clientAddress(headers: { get(name: string): string | null }): string | null {
-  const forwarded = headers.get('x-forwarded-for');
-  const last = forwarded?.split(',').at(-1)?.trim();
-  const address = last || headers.get('x-real-ip')?.trim() || null;
-  return address === null ? null : address.slice(0, ADDRESS_MAX_LENGTH);
+/** A successful sign-in: the pair starts with a clean slate, and the address becomes known to the account. */
+export async function recordSuccess(database: Database, subject: SignInSubject, now: Date): Promise<void> {
+  const keys = throttleKeys(subject);
+  if (keys.pair === null || keys.known === null) return;
+  await database.db.deleteFrom('sign_in_attempts').where('key', '=', keys.pair).execute();
+  await database.db
+    .insertInto('sign_in_attempts')
+    .values({ key: keys.known, window_start: now.getTime(), failures: 0 })
+    .onConflict((conflict) => conflict.column('key').doUpdateSet({ window_start: now.getTime() }))
+    .execute();
 }
