@@ -18,7 +18,7 @@ function renderForm(answer: (form: FormData) => AdminFormState) {
     submitted.push(form);
     return answer(form);
   };
-  render(<AdminForm id="add" action={action} fields={FIELDS} submitLabel="Rubriek toevoegen" summaryTitle="Dit is niet opgeslagen:" />);
+  render(<AdminForm id="add" pagePath="/redactie/rubrieken" action={action} fields={FIELDS} submitLabel="Rubriek toevoegen" summaryTitle="Dit is niet opgeslagen:" />);
   return submitted;
 }
 

@@ -4,7 +4,8 @@
  * optimizer; a disguised SVG is refused by content; the upload endpoint refuses requests without a
  * session or from another origin; an editor gets a 403 on the admin screens; an admin adds a
  * section (errors next to the fields, typed values kept), sees it in the site navigation at once,
- * and cannot remove a section that holds articles.
+ * and cannot remove a section that holds articles; without JavaScript each form posts to its own
+ * page and gets its own answer back.
  */
 import { expect, test, type Page } from '@playwright/test';
 import sharp from 'sharp';
@@ -146,6 +147,35 @@ test.describe('the admin screens', () => {
     await created.getByRole('button', { name: `Verwijder ${name}` }).click();
     await expect(page.getByRole('rowheader', { name })).toHaveCount(0);
     expect((await request.get(`/rubriek/${slug}`)).status()).toBe(404);
+  });
+
+  test('without JavaScript every form posts to its own page, and the answer comes back to that form alone', async ({ browser }) => {
+    const context = await browser.newContext({ javaScriptEnabled: false, locale: 'nl-NL' });
+    const page = await context.newPage();
+    // Sign-in posts to the sign-in page it is on, `next` included, and the action's redirect follows.
+    await page.goto('/redactie/inloggen?next=%2Fredactie%2Frubrieken');
+    const signInForm = page.locator('form').filter({ has: page.getByRole('button', { name: DUTCH.submit }) });
+    await expect(signInForm).toHaveAttribute('action', '/redactie/inloggen?next=%2Fredactie%2Frubrieken');
+    await page.getByLabel(DUTCH.email).fill(TEST_ADMIN.email);
+    await page.getByLabel(DUTCH.password).fill(TEST_ADMIN.password);
+    await page.getByRole('button', { name: DUTCH.submit }).click();
+    await expect(page).toHaveURL(/\/redactie\/rubrieken$/);
+
+    // Each form posts to the page at its own id (sign-out, one of a kind, to the page itself): the
+    // answer finds its way back to the one form that was sent, though every rename form has the same
+    // action, and the browser comes back to it.
+    const forms = await page.locator('form[method="POST" i]').evaluateAll((all) => all.map((form) => ({ id: form.id, action: form.getAttribute('action') })));
+    expect(forms.length).toBeGreaterThan(5);
+    for (const { id, action } of forms) expect(action).toBe(id === '' ? '/redactie/rubrieken' : `/redactie/rubrieken#${id}`);
+    expect(new Set(forms.map(({ action }) => action)).size).toBe(forms.length);
+    const voetbal = page.getByRole('row').filter({ has: page.getByRole('rowheader', { name: 'Voetbal', exact: true }) });
+    await voetbal.getByLabel('Naam van Voetbal').fill('');
+    await voetbal.getByRole('button', { name: 'Naam opslaan' }).click();
+    await expect(page).toHaveURL(/\/redactie\/rubrieken#section-nl-voetbal-rename$/);
+    await expect(page.getByRole('alert')).toHaveCount(1);
+    await expect(page.locator('#section-nl-voetbal-rename').getByRole('alert')).toContainText('Vul dit veld in.');
+    await expect(page.getByRole('rowheader', { name: 'Voetbal', exact: true })).toBeVisible();
+    await context.close();
   });
 
   test('an admin adds an editor with a generated password, and cannot remove their own account', async ({ page }) => {

@@ -8,6 +8,7 @@ import { useTranslations } from 'next-intl';
 import type { ArticleStatus } from '@/lib/content/model';
 import { slugify } from '@/lib/content/slug';
 import type { ArticleFormField } from '@/lib/desk/article-form';
+import { formPermalink } from './form-permalink';
 import { MediaUpload, type MediaUploadLabels } from './media/MediaUpload.client';
 import { setUnsavedChanges, useLeaveWarning } from './unsaved-changes';
 import type { ArticleFormState, ShownProblem } from './editor-state';
@@ -31,6 +32,8 @@ export interface FormMediaOption {
 
 interface ArticleFormProps {
   action: (state: ArticleFormState, form: FormData) => Promise<ArticleFormState>;
+  /** The editor page's path: where the form posts before JavaScript has loaded. */
+  pagePath: string;
   initialState: ArticleFormState;
   mode: 'new' | 'edit';
   /** The stored status (edit) or 'draft' (new). */
@@ -43,6 +46,7 @@ interface ArticleFormProps {
   upload: { labels: MediaUploadLabels; maxBytes: number };
 }
 
+const FORM_ID = 'article-form';
 const fieldId = (field: ArticleFormField) => `article-${field}`;
 const errorId = (field: ArticleFormField) => `article-${field}-error`;
 const hintId = (field: ArticleFormField) => `article-${field}-hint`;
@@ -55,7 +59,7 @@ function describedBy(field: ArticleFormField, hasHint: boolean, invalid: boolean
 
 export function ArticleForm(props: ArticleFormProps) {
   const t = useTranslations('DeskArticleForm');
-  const [state, formAction, pending] = useActionState(props.action, props.initialState);
+  const [state, formAction, pending] = useActionState(props.action, props.initialState, formPermalink(props.pagePath, FORM_ID));
   const summary = useRef<HTMLDivElement>(null);
   const failed = state.problems.length > 0 || state.formError !== null;
 
@@ -75,7 +79,7 @@ export function ArticleForm(props: ArticleFormProps) {
   const problemText = (problem: ShownProblem) => (problem.line !== undefined ? `${t('line', { line: problem.line })}: ${problem.message}` : problem.message);
 
   return (
-    <form action={formAction} noValidate className={styles.form} onChange={() => setUnsavedChanges(true)}>
+    <form id={FORM_ID} action={formAction} noValidate className={styles.form} onChange={() => setUnsavedChanges(true)}>
       {failed ? (
         <div ref={summary} tabIndex={-1} role="alert" aria-labelledby="article-summary-title" className={styles.summary}>
           <h2 id="article-summary-title">{state.formError ?? t('errorSummary', { count: state.problems.length })}</h2>

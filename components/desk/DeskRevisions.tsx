@@ -108,7 +108,13 @@ export async function DeskRevisions({
             <h3>{t('fields.body')}</h3>
             <pre className={styles.preview}>{bodyToText(viewing.input.body)}</pre>
             {viewing.number !== latest ? (
-              <RestoreRevisionForm action={restoreAction(viewing.number)} label={t('restore', { number: viewing.number })} hint={t('restoreHint')} />
+              <RestoreRevisionForm
+                id={`restore-${viewing.number}-viewed`}
+                pagePath={`${base}?number=${viewing.number}`}
+                action={restoreAction(viewing.number)}
+                label={t('restore', { number: viewing.number })}
+                hint={t('restoreHint')}
+              />
             ) : (
               <p className={styles.hint}>{t('current')}</p>
             )}
@@ -135,7 +141,7 @@ export async function DeskRevisions({
                 {revision.number === latest ? (
                   <span className={styles.subtle}> · {t('current')}</span>
                 ) : (
-                  <RestoreRevisionForm action={restoreAction(revision.number)} label={t('restore', { number: revision.number })} />
+                  <RestoreRevisionForm id={`restore-${revision.number}`} pagePath={base} action={restoreAction(revision.number)} label={t('restore', { number: revision.number })} />
                 )}
               </td>
             </tr>

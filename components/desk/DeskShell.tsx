@@ -6,7 +6,7 @@ import { can, type Permission } from '@/lib/auth/roles';
 import type { SessionUser } from '@/lib/auth/sessions';
 import { signOut } from '@/lib/desk/sign-out';
 import type { Locale } from '@/lib/i18n/locales';
-import { SignOutForm } from './SignOutForm';
+import { SignOutForm } from './SignOutForm.client';
 import styles from './DeskShell.module.css';
 
 /** The desk's sections, for the navigation's `aria-current`. */
@@ -31,17 +31,20 @@ const NAV: readonly NavItem[] = [
 /**
  * The frame of every signed-in desk page: the desk navigation (admin screens only for admins), who
  * is signed in, the sign-out form, and the page itself. `current` marks the active area (null on
- * pages below an area, such as an article's revisions).
+ * pages below an area, such as an article's revisions). `pagePath` is the page's own path, where
+ * the sign-out form posts before JavaScript has loaded.
  */
 export async function DeskShell({
   locale,
   user,
   current,
+  pagePath,
   children,
 }: {
   locale: Locale;
   user: SessionUser;
   current: DeskArea | null;
+  pagePath: string;
   children: ReactNode;
 }) {
   const t = await getTranslations({ locale, namespace: 'DeskShell' });
@@ -66,7 +69,7 @@ export async function DeskShell({
         <div className={styles.account}>
           <span>{t('signedInAs', { name: user.name, email: user.email })}</span>
           <span>{t('role', { role: user.role })}</span>
-          <SignOutForm locale={locale} action={signOut.bind(null, locale)} />
+          <SignOutForm action={signOut.bind(null, locale)} pagePath={pagePath} label={t('signOut')} />
         </div>
       </header>
       <div className={styles.content}>{children}</div>

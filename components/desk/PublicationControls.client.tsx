@@ -6,16 +6,22 @@ import { useActionState, useEffect, useRef } from 'react';
 import { useTranslations } from 'next-intl';
 import type { DeskStatus } from '@/lib/data/desk';
 import type { PublicationState } from './editor-state';
+import { formPermalink } from './form-permalink';
 import { useUnsavedChanges } from './unsaved-changes';
 import styles from './deskPages.module.css';
 
+const FORM_ID = 'publication-form';
+
 export function PublicationControls({
   action,
+  pagePath,
   status,
   scheduleAt,
   statusLine,
 }: {
   action: (state: PublicationState, form: FormData) => Promise<PublicationState>;
+  /** The editor page's path: where the form posts before JavaScript has loaded. */
+  pagePath: string;
   status: DeskStatus;
   /** The schedule field's starting value (datetime-local in the site zone). */
   scheduleAt: string;
@@ -23,7 +29,7 @@ export function PublicationControls({
   statusLine: string;
 }) {
   const t = useTranslations('DeskPublication');
-  const [state, formAction, pending] = useActionState(action, { error: null, scheduleAt, attempt: 0 });
+  const [state, formAction, pending] = useActionState(action, { error: null, scheduleAt, attempt: 0 }, formPermalink(pagePath, FORM_ID));
   const error = useRef<HTMLParagraphElement>(null);
   // Publishing and scheduling put the SAVED text online; with edits still in the form they wait.
   const unsaved = useUnsavedChanges();
@@ -35,7 +41,7 @@ export function PublicationControls({
     <section aria-labelledby="publication-title">
       <h2 id="publication-title">{t('title')}</h2>
       <p>{statusLine}</p>
-      <form action={formAction} className={styles.inline} noValidate>
+      <form id={FORM_ID} action={formAction} className={styles.inline} noValidate>
         {state.error ? (
           <p ref={error} tabIndex={-1} role="alert" id="publication-error" className={styles.fieldError}>
             {t('error')} {state.error}

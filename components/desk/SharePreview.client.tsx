@@ -4,18 +4,28 @@
 import { useActionState, useState } from 'react';
 import { useTranslations } from 'next-intl';
 import { initialSharePreviewState, type SharePreviewState } from './editor-state';
+import { formPermalink } from './form-permalink';
 import styles from './deskPages.module.css';
 
-export function SharePreview({ action }: { action: (state: SharePreviewState, form: FormData) => Promise<SharePreviewState> }) {
+const FORM_ID = 'share-preview-form';
+
+export function SharePreview({
+  action,
+  pagePath,
+}: {
+  action: (state: SharePreviewState, form: FormData) => Promise<SharePreviewState>;
+  /** The editor page's path: where the form posts before JavaScript has loaded. */
+  pagePath: string;
+}) {
   const t = useTranslations('DeskSharePreview');
-  const [state, formAction, pending] = useActionState(action, initialSharePreviewState);
+  const [state, formAction, pending] = useActionState(action, initialSharePreviewState, formPermalink(pagePath, FORM_ID));
   const [copy, setCopy] = useState<'idle' | 'copied' | 'failed'>('idle');
 
   return (
     <section aria-labelledby="share-title">
       <h2 id="share-title">{t('title')}</h2>
       <p className={styles.hint}>{t('hint')}</p>
-      <form action={formAction} className={styles.inline} onSubmit={() => setCopy('idle')}>
+      <form id={FORM_ID} action={formAction} className={styles.inline} onSubmit={() => setCopy('idle')}>
         <button type="submit" disabled={pending} className={styles.secondary}>
           {pending ? t('working') : t('create')}
         </button>

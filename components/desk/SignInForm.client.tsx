@@ -14,13 +14,17 @@ export interface SignInFormLabels {
 export function SignInForm({
   action,
   next,
+  pagePath,
   labels,
 }: {
   action: (state: SignInFormState, form: FormData) => Promise<SignInFormState>;
   next: string;
+  /** The sign-in page's URL (with its `next`): where the form posts without JavaScript. */
+  pagePath: string;
   labels: SignInFormLabels;
 }) {
-  const [state, formAction, pending] = useActionState(action, initialSignInState);
+  // The page's URL as React's permalink: the form's `action` (see form-permalink.ts).
+  const [state, formAction, pending] = useActionState(action, initialSignInState, pagePath);
   return (
     <form action={formAction} className={styles.form}>
       {state.error ? (

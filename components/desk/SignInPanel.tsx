@@ -8,10 +8,13 @@ import styles from './desk.module.css';
 export async function SignInPanel({
   locale,
   next,
+  pagePath,
   action,
 }: {
   locale: Locale;
   next: string;
+  /** The sign-in page's own URL, with its `next`. */
+  pagePath: string;
   action: (state: SignInFormState, form: FormData) => Promise<SignInFormState>;
 }) {
   const t = await getTranslations({ locale, namespace: 'DeskSignIn' });
@@ -19,7 +22,7 @@ export async function SignInPanel({
     <section className={styles.desk} aria-labelledby="desk-sign-in-title">
       <h1 id="desk-sign-in-title">{t('title')}</h1>
       <p>{t('intro')}</p>
-      <SignInForm action={action} next={next} labels={{ email: t('email'), password: t('password'), submit: t('submit') }} />
+      <SignInForm action={action} next={next} pagePath={pagePath} labels={{ email: t('email'), password: t('password'), submit: t('submit') }} />
     </section>
   );
 }

@@ -42,7 +42,7 @@ export default async function Page({ params, searchParams }: PageProps<'/[locale
   const sections = await listAllSections(database);
 
   return (
-    <DeskShell locale={locale} user={session.user} current="articles">
+    <DeskShell locale={locale} user={session.user} current="articles" pagePath={deskPath(locale)}>
       <DeskArticleList
         locale={locale}
         page={page}

@@ -3,6 +3,7 @@
 // error summary that takes focus, and every typed value kept. Without JavaScript the form still
 // posts to the same action and the page re-renders with the same answer.
 import { useActionState, useEffect, useRef } from 'react';
+import { formPermalink } from '../form-permalink';
 import { MediaUpload, type MediaUploadLabels } from '../media/MediaUpload.client';
 import { initialAdminFormState, type AdminFormAction } from './admin-form-state';
 import layoutStyles from '@/components/layout/layout.module.css';
@@ -27,6 +28,7 @@ export interface AdminField {
 
 export function AdminForm({
   id,
+  pagePath,
   action,
   fields,
   submitLabel,
@@ -34,8 +36,10 @@ export function AdminForm({
   inline = false,
   danger = false,
 }: {
-  /** Unique on the page: prefixes every field id. */
+  /** Unique on the page: the form's id, and the prefix of every field id. */
   id: string;
+  /** The admin page's path: where the form posts before JavaScript has loaded. */
+  pagePath: string;
   action: AdminFormAction;
   fields: readonly AdminField[];
   submitLabel: string;
@@ -44,7 +48,7 @@ export function AdminForm({
   inline?: boolean;
   danger?: boolean;
 }) {
-  const [state, formAction, pending] = useActionState(action, initialAdminFormState);
+  const [state, formAction, pending] = useActionState(action, initialAdminFormState, formPermalink(pagePath, id));
   const summary = useRef<HTMLDivElement>(null);
   useEffect(() => {
     if (state.status === 'error') summary.current?.focus();
@@ -55,7 +59,7 @@ export function AdminForm({
   const valueOf = (field: AdminField) => (state.status === 'idle' ? field.value : (state.values[field.name] ?? field.value)) ?? '';
 
   return (
-    <form action={formAction} className={inline ? styles.inlineForm : styles.form} noValidate>
+    <form id={id} action={formAction} className={inline ? styles.inlineForm : styles.form} noValidate>
       {state.status === 'error' ? (
         <div ref={summary} tabIndex={-1} role="alert" className={styles.summary} aria-labelledby={`${id}-summary`}>
           <p id={`${id}-summary`} className={styles.summaryTitle}>

@@ -14,7 +14,18 @@ export interface AuthorsAdminActions {
 }
 
 /** Every author, each with an edit form (name, bio, image) and removal; then the add form. */
-export async function AuthorsAdmin({ locale, authors, actions }: { locale: Locale; authors: AuthorWithCount[]; actions: AuthorsAdminActions }) {
+export async function AuthorsAdmin({
+  locale,
+  pagePath,
+  authors,
+  actions,
+}: {
+  locale: Locale;
+  /** The page's own path, where its forms post before JavaScript has loaded. */
+  pagePath: string;
+  authors: AuthorWithCount[];
+  actions: AuthorsAdminActions;
+}) {
   const t = await getTranslations({ locale, namespace: 'DeskAdminAuthors' });
   const shared = await getTranslations({ locale, namespace: 'DeskAdmin' });
   const summaryTitle = shared('summaryTitle');
@@ -47,6 +58,7 @@ export async function AuthorsAdmin({ locale, authors, actions }: { locale: Local
                       <summary>{t('edit', { name: author.name })}</summary>
                       <AdminForm
                         id={`author-${author.slug}-edit`}
+                        pagePath={pagePath}
                         action={actions.update}
                         summaryTitle={summaryTitle}
                         submitLabel={t('save')}
@@ -55,6 +67,7 @@ export async function AuthorsAdmin({ locale, authors, actions }: { locale: Local
                     </details>
                     <AdminForm
                       id={`author-${author.slug}-remove`}
+                      pagePath={pagePath}
                       action={actions.remove}
                       inline
                       danger
@@ -72,6 +85,7 @@ export async function AuthorsAdmin({ locale, authors, actions }: { locale: Local
       <h2>{t('addHeading')}</h2>
       <AdminForm
         id="author-add"
+        pagePath={pagePath}
         action={actions.add}
         summaryTitle={summaryTitle}
         submitLabel={t('add')}

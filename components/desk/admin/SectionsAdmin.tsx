@@ -17,10 +17,13 @@ export interface SectionsAdminActions {
 /** Sections per locale in navigation order, each with rename, move and remove, and the add form. */
 export async function SectionsAdmin({
   locale,
+  pagePath,
   sections,
   actions,
 }: {
   locale: Locale;
+  /** The page's own path, where its forms post before JavaScript has loaded. */
+  pagePath: string;
   sections: Record<Locale, SectionWithCount[]>;
   actions: SectionsAdminActions;
 }) {
@@ -57,6 +60,7 @@ export async function SectionsAdmin({
                         <div className={styles.actions}>
                           <AdminForm
                             id={`${key}-rename`}
+                            pagePath={pagePath}
                             action={actions.rename}
                             inline
                             summaryTitle={summaryTitle}
@@ -69,6 +73,7 @@ export async function SectionsAdmin({
                           {index > 0 ? (
                             <AdminForm
                               id={`${key}-up`}
+                              pagePath={pagePath}
                               action={actions.move}
                               inline
                               summaryTitle={summaryTitle}
@@ -79,6 +84,7 @@ export async function SectionsAdmin({
                           {index < list.length - 1 ? (
                             <AdminForm
                               id={`${key}-down`}
+                              pagePath={pagePath}
                               action={actions.move}
                               inline
                               summaryTitle={summaryTitle}
@@ -88,6 +94,7 @@ export async function SectionsAdmin({
                           ) : null}
                           <AdminForm
                             id={`${key}-remove`}
+                            pagePath={pagePath}
                             action={actions.remove}
                             inline
                             danger
@@ -108,6 +115,7 @@ export async function SectionsAdmin({
       <h2 id="section-add-title">{t('addHeading')}</h2>
       <AdminForm
         id="section-add"
+        pagePath={pagePath}
         action={actions.add}
         summaryTitle={summaryTitle}
         submitLabel={t('add')}

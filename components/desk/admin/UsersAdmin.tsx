@@ -19,12 +19,15 @@ export interface UsersAdminActions {
 /** Every account with its role (changeable) and removal, except for the admin's own; then the add form. */
 export async function UsersAdmin({
   locale,
+  pagePath,
   users,
   currentUserId,
   timeZone,
   actions,
 }: {
   locale: Locale;
+  /** The page's own path, where its forms post before JavaScript has loaded. */
+  pagePath: string;
   users: User[];
   currentUserId: string;
   timeZone: string;
@@ -61,6 +64,7 @@ export async function UsersAdmin({
                     <>
                       <AdminForm
                         id={`user-${user.id}-role`}
+                        pagePath={pagePath}
                         action={actions.changeRole}
                         inline
                         summaryTitle={summaryTitle}
@@ -69,6 +73,7 @@ export async function UsersAdmin({
                       />
                       <AdminForm
                         id={`user-${user.id}-remove`}
+                        pagePath={pagePath}
                         action={actions.remove}
                         inline
                         danger
@@ -87,6 +92,7 @@ export async function UsersAdmin({
       <h2>{t('addHeading')}</h2>
       <AdminForm
         id="user-add"
+        pagePath={pagePath}
         action={actions.add}
         summaryTitle={summaryTitle}
         submitLabel={t('add')}

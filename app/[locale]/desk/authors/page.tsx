@@ -20,12 +20,14 @@ export async function generateMetadata({ params }: PageProps<'/[locale]/desk/aut
 
 export default async function Page({ params }: PageProps<'/[locale]/desk/authors'>) {
   const locale = requireLocale((await params).locale);
-  const session = await requireAdminPage(locale, deskRoutePath(locale, '/desk/authors'), 'authors.manage');
+  const pagePath = deskRoutePath(locale, '/desk/authors');
+  const session = await requireAdminPage(locale, pagePath, 'authors.manage');
   const authors = await listAuthorsForAdmin(await getDatabase());
   return (
-    <DeskShell locale={locale} user={session.user} current="authors">
+    <DeskShell locale={locale} user={session.user} current="authors" pagePath={pagePath}>
       <AuthorsAdmin
         locale={locale}
+        pagePath={pagePath}
         authors={authors}
         actions={{
           add: addAuthorAction.bind(null, locale),

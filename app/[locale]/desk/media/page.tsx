@@ -35,7 +35,7 @@ export default async function Page({ params, searchParams }: PageProps<'/[locale
     throw error;
   }
   return (
-    <DeskShell locale={locale} user={session.user} current="media">
+    <DeskShell locale={locale} user={session.user} current="media" pagePath={path}>
       <MediaLibrary
         locale={locale}
         page={page}

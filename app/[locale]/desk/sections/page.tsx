@@ -20,13 +20,15 @@ export async function generateMetadata({ params }: PageProps<'/[locale]/desk/sec
 
 export default async function Page({ params }: PageProps<'/[locale]/desk/sections'>) {
   const locale = requireLocale((await params).locale);
-  const session = await requireAdminPage(locale, deskRoutePath(locale, '/desk/sections'), 'sections.manage');
+  const pagePath = deskRoutePath(locale, '/desk/sections');
+  const session = await requireAdminPage(locale, pagePath, 'sections.manage');
   const database = await getDatabase();
   const [nl, en] = await Promise.all([listSectionsForAdmin(database, 'nl'), listSectionsForAdmin(database, 'en')]);
   return (
-    <DeskShell locale={locale} user={session.user} current="sections">
+    <DeskShell locale={locale} user={session.user} current="sections" pagePath={pagePath}>
       <SectionsAdmin
         locale={locale}
+        pagePath={pagePath}
         sections={{ nl, en }}
         actions={{
           add: addSectionAction.bind(null, locale),

@@ -2,7 +2,7 @@ import type { Metadata } from 'next';
 import { getTranslations } from 'next-intl/server';
 import { redirect } from 'next/navigation';
 import { SignInPanel } from '@/components/desk/SignInPanel';
-import { safeNextPath } from '@/lib/auth/desk-paths';
+import { deskPath, safeNextPath, signInPath, signInUrl } from '@/lib/auth/desk-paths';
 import { getSession } from '@/lib/auth/request-session';
 import { requireLocale } from '@/lib/site/params';
 import { signInAction } from './actions';
@@ -21,5 +21,6 @@ export default async function Page({ params, searchParams }: PageProps<'/[locale
   const next = safeNextPath((await searchParams).next, locale);
   // Already signed in: go where sign-in would have gone.
   if ((await getSession()) !== null) redirect(next);
-  return <SignInPanel locale={locale} next={next} action={signInAction.bind(null, locale)} />;
+  const pagePath = next === deskPath(locale) ? signInPath(locale) : signInUrl(locale, next);
+  return <SignInPanel locale={locale} next={next} pagePath={pagePath} action={signInAction.bind(null, locale)} />;
 }

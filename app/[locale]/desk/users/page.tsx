@@ -21,12 +21,14 @@ export async function generateMetadata({ params }: PageProps<'/[locale]/desk/use
 
 export default async function Page({ params }: PageProps<'/[locale]/desk/users'>) {
   const locale = requireLocale((await params).locale);
-  const session = await requireAdminPage(locale, deskRoutePath(locale, '/desk/users'), 'users.manage');
+  const pagePath = deskRoutePath(locale, '/desk/users');
+  const session = await requireAdminPage(locale, pagePath, 'users.manage');
   const users = await listUsers(await getDatabase());
   return (
-    <DeskShell locale={locale} user={session.user} current="users">
+    <DeskShell locale={locale} user={session.user} current="users" pagePath={pagePath}>
       <UsersAdmin
         locale={locale}
+        pagePath={pagePath}
         users={users}
         currentUserId={session.user.id}
         timeZone={siteConfig.timeZone}

@@ -45,8 +45,9 @@ export default async function Page({ params, searchParams }: PageProps<'/[locale
   const publishedAt = desk.article.publishedAt;
   const scheduleAt = publishedAt !== null && Date.parse(publishedAt) > now.getTime() ? toLocalDateTime(publishedAt, siteConfig.timeZone) : '';
 
+  const pagePath = articleEditPath(locale, desk.article.id);
   return (
-    <DeskShell locale={locale} user={session.user} current={null}>
+    <DeskShell locale={locale} user={session.user} current={null} pagePath={pagePath}>
       <NextIntlClientProvider messages={options.clientMessages}>
         <ArticleEditor
           locale={locale}
@@ -58,6 +59,7 @@ export default async function Page({ params, searchParams }: PageProps<'/[locale
             <ArticleForm
               key={desk.revision}
               action={saveArticleAction.bind(null, locale, { id: desk.article.id, baseRevision: desk.revision })}
+              pagePath={pagePath}
               initialState={{ values: valuesFromInput(desk.input, siteConfig.timeZone), problems: [], formError: null, attempt: 0 }}
               mode="edit"
               status={desk.article.status}
@@ -72,12 +74,13 @@ export default async function Page({ params, searchParams }: PageProps<'/[locale
             <PublicationControls
               key={desk.revision}
               action={changePublicationAction.bind(null, locale, desk.article.id)}
+              pagePath={pagePath}
               status={status}
               scheduleAt={scheduleAt}
               statusLine={await publicationStatusLine(locale, desk, now)}
             />
           }
-          share={<SharePreview action={createSharePreviewAction.bind(null, locale, desk.article.id)} />}
+          share={<SharePreview action={createSharePreviewAction.bind(null, locale, desk.article.id)} pagePath={pagePath} />}
         />
       </NextIntlClientProvider>
     </DeskShell>

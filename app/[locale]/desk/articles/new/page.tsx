@@ -30,12 +30,13 @@ export default async function Page({ params, searchParams }: PageProps<'/[locale
   const options = await loadArticleFormOptions(locale);
 
   return (
-    <DeskShell locale={locale} user={session.user} current="new">
+    <DeskShell locale={locale} user={session.user} current="new" pagePath={newArticlePath(locale)}>
       <section aria-labelledby="editor-title">
         <h1 id="editor-title">{t('newTitle')}</h1>
         <NextIntlClientProvider messages={options.clientMessages}>
           <ArticleForm
             action={saveArticleAction.bind(null, locale, null)}
+            pagePath={newArticlePath(locale)}
             initialState={{ values: emptyArticleFormValues(articleLocale), problems: [], formError: null, attempt: 0 }}
             mode="new"
             status="draft"

@@ -39,7 +39,7 @@ export default async function Page({ params, searchParams }: PageProps<'/[locale
   ]);
 
   return (
-    <DeskShell locale={locale} user={session.user} current={null}>
+    <DeskShell locale={locale} user={session.user} current={null} pagePath={articleRevisionsPath(locale, desk.article.id)}>
       <DeskRevisions
         locale={locale}
         desk={desk}
