@@ -16,8 +16,10 @@ export function SiteFooter({ locale, sections, year }: SiteFooterProps) {
   return (
     <footer className={styles.footer}>
       <div className={styles.footerColumns}>
-        <section aria-labelledby="footer-sections">
-          <h2 id="footer-sections">{t('sectionsHeading')}</h2>
+        {/* Columns under headings, not landmarks: a region named "Rubrieken" here would share its
+            name with the pages that are about sections (the desk's section screen). */}
+        <div>
+          <h2>{t('sectionsHeading')}</h2>
           <ul>
             {sections.map((section) => (
               <li key={section.slug}>
@@ -25,16 +27,16 @@ export function SiteFooter({ locale, sections, year }: SiteFooterProps) {
               </li>
             ))}
           </ul>
-        </section>
-        <section aria-labelledby="footer-about">
-          <h2 id="footer-about">{t('aboutHeading')}</h2>
+        </div>
+        <div>
+          <h2>{t('aboutHeading')}</h2>
           <p>{t('about')}</p>
           <p>
             <a href={locale === 'nl' ? '/feed.xml' : '/en/feed.xml'} type="application/rss+xml">
               {t('rss')}
             </a>
           </p>
-        </section>
+        </div>
       </div>
       <p className={styles.copyright}>{t('copyright', { year })}</p>
     </footer>
