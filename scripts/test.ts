@@ -66,6 +66,7 @@ function missingPrerequisites(): string[] {
   if (only !== 'unit') {
     if (!existsSync(chromiumPath())) missing.push(`Chromium at ${chromiumPath()} (the browser suite; or set CHROMIUM_PATH): apt-get install chromium`);
     if (!findNginx()) missing.push('nginx (the edge cache the browser suite starts in front of the site; or set NGINX_BIN): apt-get install nginx');
+    if (!onPath('java')) missing.push('java (the W3C Nu HTML Checker of the HTML validity suite runs on it): apt-get install default-jre-headless');
   }
   return missing;
 }
