@@ -66,6 +66,12 @@ describe('ArticleByline', () => {
     expect(screen.queryByText(/Laatste update|Updated/)).not.toBeInTheDocument();
   });
 
+  it.each(['nl', 'en'] as const)('shows no update in %s for a scheduled article last edited before it went live', (locale) => {
+    const { byline } = renderByline({ locale, updatedAt: '2022-05-02T19:40:00Z' });
+    expect(byline.querySelectorAll('time')).toHaveLength(1);
+    expect(screen.queryByText(/Laatste update|Updated/)).not.toBeInTheDocument();
+  });
+
   it('marks both times up with their instants for machines', () => {
     const { byline } = renderByline({ publishedAt: '2022-05-03T14:38:00+02:00', updatedAt: '2022-05-04T07:12:00Z' });
     const times = byline.querySelectorAll('time');

@@ -4,6 +4,8 @@
  * everywhere; every test that writes has a database of its own.
  */
 import type { ArticleInput } from '@/lib/content/model';
+import { shownUpdate } from '@/lib/content/updates';
+import { publishDueArticles } from '@/lib/publishing/scheduler';
 import { getPublicArticle, listPublicArticles } from '@/lib/data/articles';
 import { InvalidCursorError } from '@/lib/data/cursor';
 import {
@@ -241,12 +243,34 @@ describeEachEngine('desk: publication', (harness) => {
     expect(outcome.revision).toBe(2);
     expect(outcome.tags).toEqual(expect.arrayContaining(['listings:nl', 'slug:nl:nieuw-stuk', `article:${created.id}`, 'taxonomy']));
     const page = await getPublicArticle(database, 'nl', 'nieuw-stuk', minutes(30));
-    expect(page?.kind === 'article' && page.article).toMatchObject({ publishedAt: minutes(30).toISOString(), updatedAt: minutes(30).toISOString() });
+    // Its last edit (the draft, at 12:00) came before publication: no update for readers to see.
+    expect(page?.kind === 'article' && page.article).toMatchObject({ publishedAt: minutes(30).toISOString(), updatedAt: FIXTURE_NOW.toISOString() });
+    expect(page?.kind === 'article' && shownUpdate(page.article)).toBeNull();
     const latest = await listPublicArticles(database, { locale: 'nl', limit: 3, now: minutes(30) });
     expect(latest.items[0]?.id).toBe(created.id);
     const byAuthor = await listPublicArticles(database, { locale: 'nl', author: 'jan-de-vries', limit: 1, now: minutes(30) });
     expect(byAuthor.items[0]?.id).toBe(created.id);
     expect((await listRevisions(database, created.id))[0]).toMatchObject({ number: 2, note: 'published', status: 'published', userName: 'Eva Editor' });
+  });
+
+  it('shows no update after a reschedule to earlier: an edit before publication is no update, whatever the schedule was', async () => {
+    const database = await fixtureDatabase(harness);
+    const created = await createDraft(database);
+    expectOk(await changePublication(database, { id: created.id, action: { kind: 'schedule', at: minutes(120) }, user: editor, now: minutes(1) }));
+    // A substantive edit while scheduled, then the editor brings publication forward.
+    const form = await formOf(database, created.id);
+    expectOk(await saveArticle(database, { id: created.id, article: { ...form, title: 'Bijgewerkte kop' }, substantive: true, user: editor, now: minutes(5) }));
+    expectOk(await changePublication(database, { id: created.id, action: { kind: 'schedule', at: minutes(60) }, user: editor, now: minutes(6) }));
+    await expect(publishDueArticles(database, minutes(60))).resolves.toMatchObject({ published: [{ id: created.id }] });
+    const page = await getPublicArticle(database, 'nl', 'nieuw-stuk', minutes(60));
+    expect(page?.kind === 'article' && page.article).toMatchObject({ publishedAt: minutes(60).toISOString(), updatedAt: minutes(5).toISOString() });
+    expect(page?.kind === 'article' && shownUpdate(page.article)).toBeNull();
+
+    // A substantive edit after publication is an update.
+    const live = await formOf(database, created.id);
+    expectOk(await saveArticle(database, { id: created.id, article: { ...live, title: 'Kop na publicatie' }, substantive: true, user: editor, now: minutes(75) }));
+    const updated = await getPublicArticle(database, 'nl', 'nieuw-stuk', minutes(75));
+    expect(updated?.kind === 'article' && shownUpdate(updated.article)).toBe(minutes(75).toISOString());
   });
 
   it('keeps a stored publication time that has passed when publishing', async () => {
@@ -309,7 +333,8 @@ describeEachEngine('desk: revisions', (harness) => {
       title: 'Nieuw stuk over de klassieker',
       status: 'published',
       publishedAt: minutes(2).toISOString(),
-      updatedAt: minutes(2).toISOString(),
+      // Never a substantive save, so still the draft's time, before publication.
+      updatedAt: FIXTURE_NOW.toISOString(),
       body: draftFields.body,
     });
     await expect(getPublicArticle(database, 'nl', 'tweede-kop', minutes(3))).resolves.toEqual({ kind: 'moved', slug: 'nieuw-stuk' });

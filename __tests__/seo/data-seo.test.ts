@@ -3,6 +3,8 @@
  * clock pinned: they list public articles only, in the sitemaps' order.
  */
 import { countPublicArticleUrls, listArticleSitemapLastmods, listFeedArticles, listListingSitemapEntries, listPublicArticleUrls, listRecentPublicArticles } from '@/lib/data/seo';
+import { lastModified } from '@/lib/content/updates';
+import { getPublicArticle } from '@/lib/data/articles';
 import { FIXTURE_NOW, fixtureArticle, NL_HIDDEN, NL_PUBLIC_NEWEST_FIRST } from '../fixtures/content';
 import { describeEachEngine } from '../data/engines';
 import { useContentDatabase } from '../data/helpers';
@@ -22,7 +24,7 @@ describeEachEngine('SEO reads', (harness) => {
     expect(new Set(all.map((entry) => entry.locale))).toEqual(new Set(['nl', 'en']));
     expect(all.filter((entry) => entry.locale === 'nl').map((entry) => entry.slug)).toEqual(NL_PUBLIC_NEWEST_FIRST.map((id) => fixtureArticle(id).slug));
     const klassieker = all.find((entry) => entry.slug === fixtureArticle('nl-klassieker').slug);
-    expect(klassieker?.updatedAt).toBe('2024-04-30T20:15:00.000Z');
+    expect(klassieker?.lastModified).toBe('2024-04-30T20:15:00.000Z');
 
     const slices = [];
     for (let offset = 0; offset < PUBLIC_COUNT; offset += 5) slices.push(...(await listPublicArticleUrls(database(), { offset, limit: 5, now: FIXTURE_NOW })));
@@ -34,7 +36,7 @@ describeEachEngine('SEO reads', (harness) => {
     const lastmods = await listArticleSitemapLastmods(database(), 5, FIXTURE_NOW);
     expect(lastmods).toHaveLength(Math.ceil(PUBLIC_COUNT / 5));
     lastmods.forEach((lastmod, part) => {
-      const newest = Math.max(...all.slice(part * 5, part * 5 + 5).map((entry) => Date.parse(entry.updatedAt)));
+      const newest = Math.max(...all.slice(part * 5, part * 5 + 5).map((entry) => Date.parse(entry.lastModified)));
       expect(lastmod).toBe(new Date(newest).toISOString());
     });
   });
@@ -70,5 +72,14 @@ describeEachEngine('SEO reads', (harness) => {
     const section = await listFeedArticles(database(), { locale: 'nl', section: 'wielrennen', limit: 50, now: FIXTURE_NOW });
     expect(section.length).toBeGreaterThan(0);
     expect(section.every((article) => article.section.slug === 'wielrennen')).toBe(true);
+  });
+
+  it('dates every sitemap URL by the same rule as lib/content/updates.ts, stated in SQL', async () => {
+    const urls = await listPublicArticleUrls(database(), { offset: 0, limit: 1000, now: FIXTURE_NOW });
+    for (const entry of urls) {
+      const found = await getPublicArticle(database(), entry.locale, entry.slug, FIXTURE_NOW);
+      if (found?.kind !== 'article') throw new Error(`${entry.slug} is not public`);
+      expect(entry.lastModified).toBe(lastModified(found.article));
+    }
   });
 });

@@ -91,6 +91,12 @@ describe('articleDates agree with the byline', () => {
     if (byline.updated) expect(byline.updated.text).toContain(dates.dateModified.slice(11, 16));
   });
 
+  it('dates a scheduled article edited before it went live by its publication: readers see no update', () => {
+    const dates = articleDates({ publishedAt: '2024-06-16T05:00:00Z', updatedAt: '2024-06-15T19:40:00Z' }, AMSTERDAM);
+    expect(dates).toEqual({ datePublished: '2024-06-16T07:00:00+02:00', dateModified: '2024-06-16T07:00:00+02:00' });
+    expect(bylineTimes('2024-06-16T05:00:00Z', '2024-06-15T19:40:00Z', 'nl', AMSTERDAM).updated).toBeNull();
+  });
+
   it('never dates a modification before the publication', () => {
     expect(articleDates({ publishedAt: '2022-05-03T12:38:00Z', updatedAt: '2022-05-01T00:00:00Z' }, AMSTERDAM).dateModified).toBe('2022-05-03T14:38:00+02:00');
   });

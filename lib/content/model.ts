@@ -152,9 +152,8 @@ export const ArticleInputSchema = z
         message: `is required for a ${article.status} article`,
       });
     }
-    if (article.publishedAt && article.updatedAt && Date.parse(article.updatedAt) < Date.parse(article.publishedAt)) {
-      ctx.addIssue({ code: 'custom', path: ['updatedAt'], message: 'must not be before publishedAt' });
-    }
+    // No rule ties updatedAt to publishedAt: a scheduled article is often last edited before it
+    // goes live. Readers see an update only when it came after publication (lib/content/updates.ts).
     const seenAuthors = new Set<string>();
     article.authors.forEach((author, index) => {
       if (seenAuthors.has(author)) {
@@ -241,7 +240,10 @@ export interface Article {
   tags: Tag[];
   /** ISO 8601 in UTC; null only for a draft that was never given a time. */
   publishedAt: string | null;
-  /** ISO 8601 in UTC; the last substantive (editorial) update. */
+  /**
+   * ISO 8601 in UTC; the last substantive (editorial) update. It may lie before `publishedAt` (a
+   * scheduled article edited before it went live); readers see it only when it is after.
+   */
   updatedAt: string;
   leadImage: Image | null;
   body: Block[];

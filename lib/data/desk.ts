@@ -511,15 +511,18 @@ async function writeArticle(database: Database, request: WriteRequest): Promise<
   }
 }
 
-const later = (a: number, b: number | null) => (b === null ? a : Math.max(a, b));
-
-/** `updatedAt` may never be before `publishedAt` (the model's rule): a first publication lifts it. */
+/**
+ * The input with the server's times. `updatedAt` is kept as it is, even before `publishedAt`: an edit
+ * made before a (scheduled) publication is part of what readers first see, and readers are shown an
+ * update only when it is after publication (lib/content/updates.ts). Lifting it to the publication
+ * time instead would show a stale or even future "Laatste update" after a reschedule to earlier.
+ */
 function withTimes(input: ArticleInput, publishedAt: number | null, updatedAt: number): ArticleInput {
   const { publishedAt: _published, updatedAt: _updated, ...rest } = input;
   return {
     ...rest,
     ...(publishedAt === null ? {} : { publishedAt: toIso(publishedAt) }),
-    updatedAt: toIso(later(updatedAt, publishedAt)),
+    updatedAt: toIso(updatedAt),
   };
 }
 
@@ -587,8 +590,8 @@ export async function saveArticle(database: Database, request: SaveArticleReques
 }
 
 /**
- * Publishes, schedules or unpublishes an article, keeping its content and `updatedAt` (lifted to
- * the publication time on a first publication, since an update cannot precede it):
+ * Publishes, schedules or unpublishes an article, keeping its content and `updatedAt` (which may
+ * stay before the publication time; readers then see no update):
  * - publish: published now, or at its stored publication time when that has passed;
  * - schedule: 'scheduled' at `at`, which must be in the future (problem at "publishedAt");
  * - unpublish: back to draft, the publication time kept for a later republication.

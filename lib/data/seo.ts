@@ -19,9 +19,16 @@ import { isPublic } from './visibility';
 export interface ArticleSitemapEntry {
   locale: Locale;
   slug: string;
-  /** ISO 8601 in UTC. */
-  updatedAt: string;
+  /** ISO 8601 in UTC: the shown update, else the publication (lib/content/updates.ts `lastModified`). */
+  lastModified: string;
 }
+
+/**
+ * lib/content/updates.ts's `lastModified` in SQL, for aggregates over many articles (sitemap
+ * `lastmod`): `updated_at` when it is after `published_at`, else `published_at`. Only for public
+ * rows, whose `published_at` is never null. A test holds it to the TypeScript rule.
+ */
+export const lastModifiedSql = sql<number>`(case when articles.updated_at > articles.published_at then articles.updated_at else articles.published_at end)`;
 
 /** The articles sitemaps' order: all locales together, newest first (published_at DESC, id DESC). */
 function publicArticlesNewestFirst(database: Database, now: Date) {
@@ -53,15 +60,19 @@ export async function listPublicArticleUrls(
   if (!Number.isSafeInteger(offset) || offset < 0) throw new RangeError(`offset must be a whole number ≥ 0, got ${offset}`);
   if (!Number.isSafeInteger(limit) || limit < 1) throw new RangeError(`limit must be a whole number ≥ 1, got ${limit}`);
   const rows = await publicArticlesNewestFirst(database, now)
-    .select(['articles.id', 'articles.locale', 'articles.slug', 'articles.updated_at'])
+    .select(['articles.id', 'articles.locale', 'articles.slug', lastModifiedSql.as('last_modified')])
     .limit(limit)
     .offset(offset)
     .execute();
-  return rows.map((row) => ({ locale: toLocale(row.locale, `article ${row.id}`), slug: row.slug, updatedAt: toIso(row.updated_at) }));
+  return rows.map((row) => ({
+    locale: toLocale(row.locale, `article ${row.id}`),
+    slug: row.slug,
+    lastModified: toIso(Number(row.last_modified)),
+  }));
 }
 
 /**
- * The newest updatedAt of each consecutive block of `size` public articles (in the articles
+ * The newest last modification of each consecutive block of `size` public articles (in the articles
  * sitemaps' order): the `lastmod` of each articles sitemap in the index. One entry per file, in
  * file order; none when there are no public articles.
  */
@@ -70,8 +81,8 @@ export async function listArticleSitemapLastmods(database: Database, size: numbe
   // The size is a literal (checked above): a bound parameter is a float in SQLite, which would turn
   // the integer division into a fractional one.
   const { rows } = await sql<{ part: number | string; lastmod: number | string }>`
-    select part, max(updated_at) as lastmod from (
-      select (row_number() over (order by published_at desc, id desc) - 1) / ${sql.lit(size)} as part, updated_at
+    select part, max(last_modified) as lastmod from (
+      select (row_number() over (order by published_at desc, id desc) - 1) / ${sql.lit(size)} as part, ${lastModifiedSql} as last_modified
       from articles
       where ${isPublic('articles', now)}
     ) numbered
@@ -81,7 +92,7 @@ export async function listArticleSitemapLastmods(database: Database, size: numbe
   return rows.map((row) => toIso(Number(row.lastmod)));
 }
 
-/** A listing URL of the pages sitemap, with the newest updatedAt of what it lists (if anything). */
+/** A listing URL of the pages sitemap, with the newest last modification of what it lists (if anything). */
 export interface ListingSitemapEntry {
   locale: Locale;
   /** The section, tag or author slug; absent for the home front and the video hub. */
@@ -112,28 +123,28 @@ export async function listListingSitemapEntries(database: Database, locales: rea
     db
       .selectFrom('articles')
       .where(isPublic('articles', now))
-      .select(['articles.locale', (eb) => eb.fn.max('articles.updated_at').as('lastmod')])
+      .select(['articles.locale', (eb) => eb.fn.max(lastModifiedSql).as('lastmod')])
       .groupBy('articles.locale')
       .execute(),
     db
       .selectFrom('articles')
       .where(isPublic('articles', now))
       .where('articles.has_video', '=', 1)
-      .select(['articles.locale', (eb) => eb.fn.max('articles.updated_at').as('lastmod')])
+      .select(['articles.locale', (eb) => eb.fn.max(lastModifiedSql).as('lastmod')])
       .groupBy('articles.locale')
       .execute(),
     db.selectFrom('sections').select(['locale', 'slug']).orderBy('locale').orderBy('sort_order').orderBy('slug').execute(),
     db
       .selectFrom('articles')
       .where(isPublic('articles', now))
-      .select(['articles.locale', 'articles.section_slug', (eb) => eb.fn.max('articles.updated_at').as('lastmod')])
+      .select(['articles.locale', 'articles.section_slug', (eb) => eb.fn.max(lastModifiedSql).as('lastmod')])
       .groupBy(['articles.locale', 'articles.section_slug'])
       .execute(),
     db
       .selectFrom('article_tags')
       .innerJoin('articles', 'articles.id', 'article_tags.article_id')
       .where(isPublic('article_tags', now))
-      .select(['article_tags.locale', 'article_tags.tag_slug', (eb) => eb.fn.max('articles.updated_at').as('lastmod')])
+      .select(['article_tags.locale', 'article_tags.tag_slug', (eb) => eb.fn.max(lastModifiedSql).as('lastmod')])
       .groupBy(['article_tags.locale', 'article_tags.tag_slug'])
       .orderBy('article_tags.locale')
       .orderBy('article_tags.tag_slug')
@@ -142,7 +153,7 @@ export async function listListingSitemapEntries(database: Database, locales: rea
       .selectFrom('article_authors')
       .innerJoin('articles', 'articles.id', 'article_authors.article_id')
       .where(isPublic('article_authors', now))
-      .select(['article_authors.locale', 'article_authors.author_slug', (eb) => eb.fn.max('articles.updated_at').as('lastmod')])
+      .select(['article_authors.locale', 'article_authors.author_slug', (eb) => eb.fn.max(lastModifiedSql).as('lastmod')])
       .groupBy(['article_authors.locale', 'article_authors.author_slug'])
       .orderBy('article_authors.locale')
       .orderBy('article_authors.author_slug')

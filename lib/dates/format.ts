@@ -16,6 +16,7 @@ import { enGB } from 'date-fns/locale/en-GB';
 import { nl } from 'date-fns/locale/nl';
 import { tz } from '@date-fns/tz';
 import type { Locale as DateFnsLocale } from 'date-fns';
+import { isUpdatedAfterPublication } from '@/lib/content/updates';
 import type { Locale } from '@/lib/i18n/locales';
 
 /** An instant: an ISO 8601 date-time with a zone, or a Date (for `now`). */
@@ -203,8 +204,8 @@ export function yearInZone(value: Instant, timeZone: string): number {
  *   a second later, yields an update. Its text is the time only (`14:38`) when the update falls on
  *   the same calendar day as publication in the site zone, and date and time otherwise
  *   (nl `4 mei 2022 om 09:12`, en `4 May 2022, 09:12`).
- * - An `updatedAt` before `publishedAt` (which the content schema rejects) shows no update rather
- *   than claim an update that precedes publication.
+ * - An `updatedAt` before `publishedAt` (a scheduled article edited before it went live) shows no
+ *   update: the rule is lib/content/updates.ts's, shared with structured data, feeds and sitemaps.
  *
  * Instants are compared, not strings: `…12:38:00Z` and `…14:38:00.000+02:00` are equal.
  */
@@ -219,7 +220,7 @@ export function bylineTimes(publishedAt: Instant, updatedAt: Instant, locale: Lo
     },
     updated: null,
   };
-  if (updated.getTime() > published.getTime()) {
+  if (isUpdatedAfterPublication(published, updated)) {
     const sameDay = isSameDayInZone(published, updated, timeZone);
     result.updated = {
       iso: updated.toISOString(),

@@ -10,10 +10,12 @@
  * Times: `datePublished` and `dateModified` are written as the wall-clock time in the site's zone
  * with its offset (`2022-05-03T14:38:00+02:00`), the same instants and the same clock time the
  * byline shows (lib/dates/format.ts `bylineTimes`). `dateModified` is the last editorial update
- * (`updatedAt`), never the render time; when the byline shows no update it equals `datePublished`.
+ * (`updatedAt`), never the render time; when the byline shows no update (lib/content/updates.ts:
+ * none after publication) it equals `datePublished`.
  */
 import type { Article, Author } from '@/lib/content/model';
-import { isoInstant, isoInZone } from '@/lib/dates/format';
+import { lastModified } from '@/lib/content/updates';
+import { isoInZone } from '@/lib/dates/format';
 
 export { isoInZone };
 import type { Locale } from '@/lib/i18n/locales';
@@ -54,8 +56,7 @@ const absolute = (site: StructuredDataSite, pathOrUrl: string) => new URL(pathOr
 /** The article's publication and last-update instants as the byline shows them. */
 export function articleDates(article: Pick<Article, 'publishedAt' | 'updatedAt'>, timeZone: string): { datePublished: string; dateModified: string } {
   const published = article.publishedAt ?? article.updatedAt;
-  const modified = Date.parse(isoInstant(article.updatedAt)) > Date.parse(isoInstant(published)) ? article.updatedAt : published;
-  return { datePublished: isoInZone(published, timeZone), dateModified: isoInZone(modified, timeZone) };
+  return { datePublished: isoInZone(published, timeZone), dateModified: isoInZone(lastModified(article), timeZone) };
 }
 
 function imageObject(site: StructuredDataSite, image: StructuredDataImage): JsonLdObject {

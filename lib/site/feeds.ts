@@ -129,7 +129,7 @@ export async function articlesSitemapXml(part: number): Promise<string | null> {
   const parts = await getArticleSitemapLastmods();
   if (!Number.isSafeInteger(part) || part < 1 || part > parts.length) return null;
   const entries = await listPublicArticleUrls(await getDatabase(), { offset: (part - 1) * SITEMAP_MAX_URLS, limit: SITEMAP_MAX_URLS });
-  return buildUrlset(entries.map((entry) => ({ loc: articleUrl(entry.locale, entry.slug), lastmod: entry.updatedAt })));
+  return buildUrlset(entries.map((entry) => ({ loc: articleUrl(entry.locale, entry.slug), lastmod: entry.lastModified })));
 }
 
 /** `/news-sitemap.xml`: articles of every locale published in the two days before `now`. */
