@@ -40,7 +40,8 @@ export async function bulkInsertArticles(database: Database, articles: ArticleIn
         slug: input.slug,
         status: input.status,
         title: input.title,
-        intro: input.intro,
+        // As lib/data/write.ts stores it: '' for an article without an intro.
+        intro: input.intro ?? '',
         section_slug: input.section,
         published_at: publishedAt,
         updated_at: updatedAt,

@@ -70,6 +70,37 @@ describeEachEngine('managing sections', (harness) => {
     expect(await slugsOf(database, 'en')).toEqual(['football', 'cycling']);
   });
 
+  describe('with imported sections that have no order', () => {
+    beforeEach(async () => {
+      await applyContent(database, { sections: [{ slug: 'zwemmen', locale: 'nl', name: 'Zwemmen' }, { slug: 'atletiek', locale: 'nl', name: 'Atletiek' }] }, { now: FIXTURE_NOW });
+    });
+
+    it('lists them after the ordered sections, by name', async () => {
+      expect(await slugsOf(database, 'nl')).toEqual(['voetbal', 'wielrennen', 'formule-1', 'atletiek', 'zwemmen']);
+      expect((await listSectionsForAdmin(database, 'nl')).map((section) => section.order)).toEqual([0, 1, 2, null, null]);
+    });
+
+    it('adds a new section after the ordered ones, ahead of them', async () => {
+      const outcome = await addSection(database, { locale: 'nl', name: 'Golf', slug: '' }, FIXTURE_NOW);
+      expect(outcome.ok && outcome.value.order).toBe(12);
+      expect(await slugsOf(database, 'nl')).toEqual(['voetbal', 'wielrennen', 'formule-1', 'golf', 'atletiek', 'zwemmen']);
+    });
+
+    it('renames one without giving it an order', async () => {
+      expect((await renameSection(database, { locale: 'nl', slug: 'zwemmen', name: 'Zwemsport' }, FIXTURE_NOW)).ok).toBe(true);
+      expect((await listSections(database, 'nl')).at(-1)).toEqual({ slug: 'zwemmen', locale: 'nl', name: 'Zwemsport', order: null });
+    });
+
+    it('gives a moved one its place, and leaves those below it without an order', async () => {
+      await moveSection(database, { locale: 'nl', slug: 'atletiek', direction: 'up' }, FIXTURE_NOW);
+      expect(await slugsOf(database, 'nl')).toEqual(['voetbal', 'wielrennen', 'atletiek', 'formule-1', 'zwemmen']);
+      expect((await listSections(database, 'nl')).map((section) => section.order)).toEqual([0, 10, 20, 30, null]);
+      await moveSection(database, { locale: 'nl', slug: 'formule-1', direction: 'down' }, FIXTURE_NOW);
+      expect(await slugsOf(database, 'nl')).toEqual(['voetbal', 'wielrennen', 'atletiek', 'zwemmen', 'formule-1']);
+      expect((await listSections(database, 'nl')).map((section) => section.order)).toEqual([0, 10, 20, 30, 40]);
+    });
+  });
+
   it('refuses to remove a section that holds articles, drafts included, and says how many', async () => {
     const sections = await listSectionsForAdmin(database, 'nl');
     const voetbal = sections.find((section) => section.slug === 'voetbal');
@@ -129,6 +160,20 @@ describeEachEngine('managing authors', (harness) => {
     const unchanged = await updateAuthor(database, { slug: 'fleur-visser', name: 'Fleur Visser-de Wit', bio: 'Wielrennen en schaatsen.', image: '' }, FIXTURE_NOW);
     expect(unchanged).toMatchObject({ ok: true, tags: [] });
     expect(problemsOf(await updateAuthor(database, { slug: 'nobody', name: 'X', bio: '', image: '' }, FIXTURE_NOW))).toEqual([{ field: 'form', code: 'notFound' }]);
+  });
+
+  it.each([
+    ['left empty', ''],
+    ['left blank', ' \n '],
+  ])('stores a bio %s as none, on adding and on editing', async (_label, bio) => {
+    const added = await addAuthor(database, { name: 'Tessa van Loon', slug: '', bio, image: '' }, FIXTURE_NOW);
+    expect(added).toMatchObject({ ok: true, value: { slug: 'tessa-van-loon', bio: null } });
+    expect(await getAuthor(database, 'tessa-van-loon')).toEqual({ slug: 'tessa-van-loon', name: 'Tessa van Loon', bio: null, image: null });
+
+    await updateAuthor(database, { slug: 'fleur-visser', name: 'Fleur Visser', bio, image: '' }, FIXTURE_NOW);
+    expect((await getAuthor(database, 'fleur-visser'))?.bio).toBeNull();
+    const again = await updateAuthor(database, { slug: 'fleur-visser', name: 'Fleur Visser', bio: '', image: '' }, FIXTURE_NOW);
+    expect(again).toMatchObject({ ok: true, tags: [] });
   });
 
   it('refuses to remove an author named by articles, and removes one who is not', async () => {

@@ -126,6 +126,20 @@ describe('LoadMore', () => {
     expect(card.querySelector('time')).toHaveTextContent(/^21 January 2020, 04:15$/);
   });
 
+  it('appends a card for an article without an intro, with no empty intro paragraph', async () => {
+    const user = userEvent.setup();
+    fetchMock.mockImplementation(async () => ok({ items: [{ ...story(21), intro: null }, story(22)], nextCursor: null }));
+    renderLoadMore();
+    await user.click(loadMoreButton() as HTMLElement);
+    await waitFor(() => expect(cards()).toHaveLength(2));
+    const [bare, full] = cards() as HTMLElement[];
+    // The section and the time, without the intro paragraph the other card has, and nothing empty.
+    expect(within(bare as HTMLElement).getByRole('link', { name: 'Archive story number 21' })).toBeInTheDocument();
+    expect(bare?.querySelectorAll('p')).toHaveLength((full?.querySelectorAll('p').length ?? 0) - 1);
+    expect([...(bare?.querySelectorAll('p') ?? [])].every((element) => element.textContent !== '')).toBe(true);
+    expect(screen.getByRole('status')).toHaveTextContent('2 articles loaded');
+  });
+
   it('says it is loading while the page is on its way, and ignores further presses', async () => {
     const user = userEvent.setup();
     let resolve: (result: FetchResult) => void = () => undefined;

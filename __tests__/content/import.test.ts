@@ -11,7 +11,11 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { sql } from 'kysely';
+import { shownUpdate } from '@/lib/content/updates';
+import { getPublicArticle, listPublicArticles } from '@/lib/data/articles';
+import { getAuthor, getSection, listSections } from '@/lib/data/taxonomy';
 import { exportContent } from '@/lib/data/write';
+import { publishDueArticles } from '@/lib/publishing/scheduler';
 import {
   articlePublicPath,
   exportContentText,
@@ -25,7 +29,7 @@ import {
 } from '@/lib/content/import';
 import type { DatabaseConfig } from '@/lib/db/config';
 import type { Database } from '@/lib/db/connection';
-import { article, fileWith, fixturePath } from '../fixtures/import/builders';
+import { article, author, fileWith, fixturePath, REAL_WORLD_AFTER, REAL_WORLD_FILE, section } from '../fixtures/import/builders';
 import { invalidFixtures, matchesProblem } from '../fixtures/import/invalid-cases';
 import { describeEachEngine } from '../data/engines';
 
@@ -228,6 +232,103 @@ describeEachEngine('importing', (harness) => {
     } finally {
       await empty.close();
     }
+  });
+});
+
+// ---------------------------------------------------------------------------------------------
+// Real content: what a newsroom's other systems send (issue "Real content is refused").
+
+const REAL_WORLD = fixturePath('valid', REAL_WORLD_FILE);
+const AFTER_ALL = REAL_WORLD_AFTER;
+
+describeEachEngine('importing real content', (harness) => {
+  let database: Database;
+  beforeEach(async () => {
+    database = await harness.fresh();
+  });
+  afterEach(async () => {
+    await database.close();
+  });
+
+  it('imports an article without intro, an author without bio, a section without order and an early last edit', async () => {
+    const outcome = await importContentFile(database, REAL_WORLD);
+    expect(articleLines(outcome)).toEqual(['created    nl  /nieuws/estafetteploeg-zwemt-naar-finale', 'created    nl  /nieuws/marathon-dijkstad-gaat-door']);
+    expect(outcome.ok && outcome.summary).toEqual({ sections: 3, authors: 2, articles: { created: 2, updated: 0, unchanged: 0 } });
+  });
+
+  it('stores what is missing as absent, and reads it back as null', async () => {
+    await importContentFile(database, REAL_WORLD);
+    await publishDueArticles(database, AFTER_ALL);
+    const found = await getPublicArticle(database, 'nl', 'estafetteploeg-zwemt-naar-finale', AFTER_ALL);
+    expect(found?.kind === 'article' && found.article.intro).toBeNull();
+    await expect(getAuthor(database, 'tessa-van-loon')).resolves.toEqual({ slug: 'tessa-van-loon', name: 'Tessa van Loon', bio: null, image: null });
+    await expect(getSection(database, 'nl', 'zwemmen')).resolves.toEqual({ slug: 'zwemmen', locale: 'nl', name: 'Zwemmen', order: null });
+    const listed = await listPublicArticles(database, { locale: 'nl', limit: 5, now: AFTER_ALL });
+    expect(listed.items.map((item) => [item.slug, item.intro])).toEqual([
+      ['marathon-dijkstad-gaat-door', null],
+      ['estafetteploeg-zwemt-naar-finale', null],
+    ]);
+  });
+
+  it('puts sections without an order after the ordered ones, by name', async () => {
+    await importContentFile(database, REAL_WORLD);
+    expect((await listSections(database, 'nl')).map((section) => section.slug)).toEqual(['voetbal', 'atletiek', 'zwemmen']);
+  });
+
+  it('keeps a scheduled article’s last edit before its publication, and shows no update once it is live', async () => {
+    await importContentFile(database, REAL_WORLD);
+    await expect(publishDueArticles(database, AFTER_ALL)).resolves.toMatchObject({ published: [{ id: 'real-world-marathon' }] });
+    const found = await getPublicArticle(database, 'nl', 'marathon-dijkstad-gaat-door', AFTER_ALL);
+    expect(found?.kind === 'article' && found.article).toMatchObject({ publishedAt: '2024-06-16T05:00:00.000Z', updatedAt: '2024-06-15T19:40:00.000Z' });
+    expect(found?.kind === 'article' && shownUpdate(found.article)).toBeNull();
+  });
+
+  it('exports the missing fields as missing, and round-trips byte for byte', async () => {
+    await importContentFile(database, REAL_WORLD);
+    const exported = await exportContentText(database);
+    const content: unknown = JSON.parse(exported);
+    expect(content).toMatchObject({
+      sections: [
+        { slug: 'voetbal', locale: 'nl', name: 'Voetbal', order: 1 },
+        { slug: 'atletiek', locale: 'nl', name: 'Atletiek' },
+        { slug: 'zwemmen', locale: 'nl', name: 'Zwemmen' },
+      ],
+      authors: [{ slug: 'rian-rosendaal', bio: 'Verslaggever voetbal.' }, { slug: 'tessa-van-loon', name: 'Tessa van Loon' }],
+    });
+    const file = await exportContent(database);
+    expect(file.sections?.filter((section) => 'order' in section).map((section) => section.slug)).toEqual(['voetbal']);
+    expect(file.authors?.filter((author) => 'bio' in author).map((author) => author.slug)).toEqual(['rian-rosendaal']);
+    expect(file.articles?.filter((item) => 'intro' in item)).toEqual([]);
+    expect(file.articles?.find((item) => item.id === 'real-world-marathon')?.updatedAt).toBe('2024-06-15T19:40:00.000Z');
+
+    const empty = await harness.fresh();
+    try {
+      expect((await importContent(empty, exported)).ok).toBe(true);
+      expect(await exportContentText(empty)).toBe(exported);
+      expect(articleLines(await importContentFile(database, REAL_WORLD)).every((line) => line.startsWith('unchanged'))).toBe(true);
+    } finally {
+      await empty.close();
+    }
+  });
+
+  it('reads an intro or bio of "" (as earlier exports wrote them) as none, and clears them on re-import', async () => {
+    const withProse = fileWith([article({ intro: 'Een inleiding die later verdwijnt.' })], { authors: [author({ bio: 'Een bio die later verdwijnt.' })] });
+    await importContent(database, withProse);
+    const cleared = fileWith([article({ intro: '' })], { authors: [author({ bio: '' })] });
+    expect(articleLines(await importContent(database, cleared))).toEqual(['updated    nl  /nieuws/dijkstad-wint-derby']);
+    const file = await exportContent(database);
+    expect(file.articles?.[0]).not.toHaveProperty('intro');
+    expect(file.authors?.[0]).not.toHaveProperty('bio');
+    // "" and absent are the same content: importing the file without them changes nothing.
+    expect(articleLines(await importContent(database, fileWith([article({ intro: undefined })], { authors: [author({ bio: undefined })] })))).toEqual([
+      'unchanged  nl  /nieuws/dijkstad-wint-derby',
+    ]);
+  });
+
+  it('clears an order that a later file leaves out, as it does every optional field', async () => {
+    await importContent(database, fileWith([], { sections: [section({ order: 3 })] }));
+    await importContent(database, fileWith([], { sections: [section({ order: undefined })] }));
+    await expect(getSection(database, 'nl', 'voetbal')).resolves.toMatchObject({ order: null });
   });
 });
 

@@ -95,6 +95,24 @@ describeEachEngine('desk: saving articles', (harness) => {
     });
   });
 
+  it.each([
+    ['an empty', ''],
+    ['a blank', ' \n '],
+  ])('stores %s intro as none: left out of the article, its revision and the form', async (_name, intro) => {
+    const database = await fixtureDatabase(harness);
+    const created = await createDraft(database, { ...draftFields, intro });
+    const desk = await getDeskArticle(database, created.id);
+    expect(desk?.article.intro).toBeNull();
+    expect(desk?.input).not.toHaveProperty('intro');
+    expect((await getRevision(database, created.id, 1))?.input).not.toHaveProperty('intro');
+
+    // Clearing an intro the article had works the same way.
+    const withIntro = expectOk(await saveArticle(database, { id: created.id, article: { ...draftFields, intro: 'Nu wel een inleiding.' }, substantive: false, user: editor, now: minutes(1) }));
+    expect((await getDeskArticle(database, withIntro.id))?.article.intro).toBe('Nu wel een inleiding.');
+    expectOk(await saveArticle(database, { id: created.id, article: { ...draftFields, intro }, substantive: false, user: editor, now: minutes(2) }));
+    expect((await getDeskArticle(database, created.id))?.article.intro).toBeNull();
+  });
+
   it('ignores the status, updatedAt, id and slug history a form may send: the server decides those', async () => {
     const database = await fixtureDatabase(harness);
     const outcome = await createDraft(database, {

@@ -85,6 +85,15 @@ describe('the article form', () => {
     expect(built.bodyLines).toEqual([1, 3, 5, 7]);
   });
 
+  it('round-trips an article without an intro: an empty field, and none again', () => {
+    const { intro: _intro, ...withoutIntro } = article;
+    const values = valuesFromInput(withoutIntro, ZONE);
+    expect(values.intro).toBe('');
+    const built = buildArticleInput({ ...values, intro: '  ' }, { status: 'published', timeZone: ZONE });
+    expect(built.article).not.toHaveProperty('intro');
+    expect(ArticleInputSchema.parse(built.article)).toEqual(withoutIntro);
+  });
+
   it('keeps the stored publication instant to the millisecond while the field still shows its minute', () => {
     const storedPublishedAt = '2026-03-29T12:30:41.754Z';
     const values = { ...valuesFromInput({ ...article, publishedAt: storedPublishedAt }, ZONE) };
@@ -103,7 +112,6 @@ describe('the article form', () => {
       slug: 'titel-2',
       status: 'draft',
       title: 'Titel',
-      intro: '',
       section: 'voetbal',
       authors: ['a'],
       body: [{ type: 'paragraph', text: 'Tekst.' }],

@@ -5,7 +5,9 @@
 import { countPublicArticleUrls, listArticleSitemapLastmods, listFeedArticles, listListingSitemapEntries, listPublicArticleUrls, listRecentPublicArticles } from '@/lib/data/seo';
 import { lastModified } from '@/lib/content/updates';
 import { getPublicArticle } from '@/lib/data/articles';
+import { publishDueArticles } from '@/lib/publishing/scheduler';
 import { FIXTURE_NOW, fixtureArticle, NL_HIDDEN, NL_PUBLIC_NEWEST_FIRST } from '../fixtures/content';
+import { readValidFixture, REAL_WORLD_AFTER, REAL_WORLD_FILE } from '../fixtures/import/builders';
 import { describeEachEngine } from '../data/engines';
 import { useContentDatabase } from '../data/helpers';
 
@@ -73,13 +75,43 @@ describeEachEngine('SEO reads', (harness) => {
     expect(section.length).toBeGreaterThan(0);
     expect(section.every((article) => article.section.slug === 'wielrennen')).toBe(true);
   });
+});
 
-  it('dates every sitemap URL by the same rule as lib/content/updates.ts, stated in SQL', async () => {
-    const urls = await listPublicArticleUrls(database(), { offset: 0, limit: 1000, now: FIXTURE_NOW });
+describeEachEngine('SEO reads of real content (no intro, no order, an edit before a scheduled publication)', (harness) => {
+  const database = useContentDatabase(harness, readValidFixture(REAL_WORLD_FILE));
+  beforeAll(async () => {
+    await publishDueArticles(database(), REAL_WORLD_AFTER);
+  });
+
+  it('describes a feed item without an intro by the opening of its first paragraph, cut on a word', async () => {
+    const feed = await listFeedArticles(database(), { locale: 'nl', limit: 50, now: REAL_WORLD_AFTER });
+    const estafette = feed.find((item) => item.id === 'real-world-estafette');
+    expect(estafette?.intro).toBeNull();
+    expect(estafette?.description).toBe(
+      'De vier zwemsters van de 4x100 meter vrije slag plaatsten zich vrijdagavond in Dijkstad voor de finale, in een tijd die niemand van de ploeg vooraf had durven…',
+    );
+  });
+
+  it('dates a sitemap URL by its publication when the last edit came before it', async () => {
+    const urls = await listPublicArticleUrls(database(), { offset: 0, limit: 10, now: REAL_WORLD_AFTER });
+    expect(urls.find((entry) => entry.slug === 'marathon-dijkstad-gaat-door')?.lastModified).toBe('2024-06-16T05:00:00.000Z');
+    await expect(listArticleSitemapLastmods(database(), 10, REAL_WORLD_AFTER)).resolves.toEqual(['2024-06-16T05:00:00.000Z']);
+    const listings = await listListingSitemapEntries(database(), ['nl'], REAL_WORLD_AFTER);
+    expect(listings.homes).toEqual([{ locale: 'nl', lastmod: '2024-06-16T05:00:00.000Z' }]);
+  });
+
+  it('states the same rule in SQL as lib/content/updates.ts does', async () => {
+    const urls = await listPublicArticleUrls(database(), { offset: 0, limit: 10, now: REAL_WORLD_AFTER });
+    expect(urls.length).toBe(2);
     for (const entry of urls) {
-      const found = await getPublicArticle(database(), entry.locale, entry.slug, FIXTURE_NOW);
+      const found = await getPublicArticle(database(), entry.locale, entry.slug, REAL_WORLD_AFTER);
       if (found?.kind !== 'article') throw new Error(`${entry.slug} is not public`);
       expect(entry.lastModified).toBe(lastModified(found.article));
     }
+  });
+
+  it('lists sections in navigation order: ordered first, then the others by name', async () => {
+    const listings = await listListingSitemapEntries(database(), ['nl'], REAL_WORLD_AFTER);
+    expect(listings.sections.map((entry) => entry.slug)).toEqual(['voetbal', 'atletiek', 'zwemmen']);
   });
 });

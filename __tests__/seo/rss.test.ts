@@ -73,6 +73,13 @@ describe('buildRss', () => {
     for (const [, date] of xml.matchAll(/<pubDate>([^<]+)<\/pubDate>/g)) expect(date).toMatch(RFC822);
   });
 
+  it('leaves the description out of an item that has none, rather than writing an empty one', () => {
+    const { description: _description, ...withoutDescription } = item();
+    const bare = buildRss(channel, [withoutDescription]);
+    expect(bare).not.toMatch(/<item>.*<description>/s);
+    expect(bare).toContain('<title>Trainer blijft kalm</title>');
+  });
+
   it('describes the lead image with media:content: absolute URL, type and alt text', () => {
     expect(xml).toContain(
       '<media:content url="https://example.test/images/a.webp" type="image/webp" medium="image"><media:description type="plain">Het stadion</media:description></media:content>',

@@ -131,6 +131,23 @@ describe('newsArticleJsonLd', () => {
     });
   });
 
+  it('describes an article without an intro by the opening of its body, as plain text', () => {
+    const noIntro: Article = {
+      ...reference,
+      intro: null,
+      body: [
+        { type: 'heading', text: 'Eerst een kop' },
+        { type: 'paragraph', text: 'De trainer bleef **rustig** na de nederlaag en wees op [de stand](/rubriek/voetbal).' },
+      ],
+    };
+    expect(newsArticleJsonLd(noIntro, site, links).description).toBe('De trainer bleef rustig na de nederlaag en wees op de stand.');
+  });
+
+  it('has no description at all when the article has neither an intro nor a paragraph', () => {
+    const bare: Article = { ...reference, intro: null, body: [{ type: 'video', provider: 'youtube', id: 'Xk3vQ9pL2aB', title: 'Samenvatting' }] };
+    expect(newsArticleJsonLd(bare, site, links)).not.toHaveProperty('description');
+  });
+
   it('falls back to the site image when the article has none', () => {
     expect(newsArticleJsonLd({ ...reference, leadImage: null }, site, links).image).toEqual(['https://sport.example.test/logo-card.png']);
   });
@@ -173,6 +190,17 @@ describe('the other types', () => {
 
   it('Organization has the name, URL and logo', () => {
     expect(organizationJsonLd(site)).toMatchObject({ name: 'Sportnieuws', url: 'https://sport.example.test/', logo: { url: 'https://sport.example.test/logo.png' } });
+  });
+
+  it('ProfilePage of an author without a bio has no description', () => {
+    const author: Author = { slug: 'tessa-van-loon', name: 'Tessa van Loon', bio: null, image: null };
+    const data = profilePageJsonLd(author, site, { locale: 'nl', path: '/auteur/tessa-van-loon' });
+    expect(data.mainEntity).toEqual({
+      '@type': 'Person',
+      '@id': 'https://sport.example.test/auteur/tessa-van-loon#person',
+      name: 'Tessa van Loon',
+      url: 'https://sport.example.test/auteur/tessa-van-loon',
+    });
   });
 
   it('ProfilePage has the author as its main entity', () => {

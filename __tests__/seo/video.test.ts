@@ -10,7 +10,7 @@ import {
 const SITE = 'https://sportnieuws.example';
 const ARTICLE = {
   title: "Trainer van FC Dijkstad blijft kalm na nederlaag: 'We hebben nog alles in eigen hand'",
-  intro: 'Ondanks de eerste thuisnederlaag van het seizoen ziet trainer Joris Wesselink geen reden tot paniek.',
+  description: 'Ondanks de eerste thuisnederlaag van het seizoen ziet trainer Joris Wesselink geen reden tot paniek.',
   publishedAt: '2022-05-03T12:38:00Z',
 };
 const context = { article: ARTICLE, siteUrl: SITE };
@@ -32,7 +32,7 @@ describe('videoObjectJsonLd', () => {
       '@context': 'https://schema.org',
       '@type': 'VideoObject',
       name: 'Samenvatting FC Dijkstad - SV Noordpolder',
-      description: ARTICLE.intro,
+      description: ARTICLE.description,
       thumbnailUrl: ['https://sportnieuws.example/images/video-placeholder.webp'],
       uploadDate: '2022-05-03T12:38:00Z',
       duration: 'PT4M34S',
@@ -78,8 +78,11 @@ describe('videoObjectJsonLd', () => {
     expect(data.uploadDate).toBe('2022-05-03T14:38:00+02:00');
   });
 
-  it('falls back to the video title when the article has no intro', () => {
-    expect(videoObjectJsonLd(YOUTUBE, { ...context, article: { ...ARTICLE, intro: '  ' } }).description).toBe(YOUTUBE.title);
+  it.each([
+    ['no description at all', null],
+    ['a blank description', '  '],
+  ])('falls back to the video title when the article has %s', (_name, description) => {
+    expect(videoObjectJsonLd(YOUTUBE, { ...context, article: { ...ARTICLE, description } }).description).toBe(YOUTUBE.title);
   });
 });
 

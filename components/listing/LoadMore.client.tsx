@@ -37,7 +37,9 @@ function isSummary(value: unknown): value is ArticleSummary {
   if (!isObject(value) || !isObject(value.section)) return false;
   const image = value.leadImage;
   return (
-    [value.id, value.slug, value.title, value.intro, value.section.name].every(isString) &&
+    [value.id, value.slug, value.title, value.section.name].every(isString) &&
+    // An article without an intro has null here, and its card shows none.
+    (value.intro === null || isString(value.intro)) &&
     isString(value.publishedAt) &&
     !Number.isNaN(Date.parse(value.publishedAt)) &&
     (image === null || (isObject(image) && isString(image.src) && isString(image.alt)))

@@ -11,6 +11,7 @@ import { ArticleStructuredData } from '@/components/seo/ArticleStructuredData';
 import { PreviewBanner, type ArticlePreview } from '@/components/preview/PreviewBanner';
 import { QueryProvider } from '@/components/providers/QueryProvider.client';
 import { VideoObjectsJsonLd } from '@/components/video/VideoObjectsJsonLd';
+import { articleDescription } from '@/lib/content/description';
 import type { Article } from '@/lib/content/model';
 import type { Locale } from '@/lib/i18n/locales';
 import { getPathname, Link } from '@/lib/i18n/navigation';
@@ -64,10 +65,12 @@ export async function articleMetadata(locale: Locale, slug: string): Promise<Met
 
 function metadataFor(article: Article): Metadata {
   const locale = article.locale;
+  const description = articleDescription(article);
   return pageMetadata({
     locale,
     title: article.title,
-    description: article.intro,
+    // The intro, or the opening of the body when the article has none.
+    ...(description === null ? {} : { description }),
     path: articlePath(locale, article.slug),
     ...(article.leadImage ? { image: { src: article.leadImage.src, alt: article.leadImage.alt } } : {}),
     article: { publishedAt: article.publishedAt, updatedAt: article.updatedAt, section: article.section.name, tags: article.tags.map((tag) => tag.name) },

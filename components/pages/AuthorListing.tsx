@@ -21,7 +21,7 @@ export async function authorListingMetadata(locale: Locale, slug: string, page: 
   return pageMetadata({
     locale,
     title: page > 1 ? t('titleWithPage', { title: author.name, page }) : author.name,
-    description: author.bio || t('authorDescription', { name: author.name }),
+    description: author.bio ?? t('authorDescription', { name: author.name }),
     path: listingPageHref(authorPath(locale, slug), locale, page),
   });
 }
@@ -42,7 +42,7 @@ export async function AuthorListing({ locale, slug, page }: { locale: Locale; sl
           {author.image ? (
             <Image className={styles.authorPortrait} src={author.image} alt="" width={96} height={96} />
           ) : null}
-          <ListingHeader kicker={t('authorKicker')} title={author.name} description={author.bio} page={page} />
+          <ListingHeader kicker={t('authorKicker')} title={author.name} description={author.bio ?? undefined} page={page} />
         </div>
       }
     />

@@ -50,13 +50,20 @@ export async function listAuthorsForAdmin(database: Database): Promise<AuthorWit
   return authors.map((author) => ({ ...author, articles: countOf.get(author.slug) ?? 0 }));
 }
 
-function checkFields(fields: AuthorFields): { problems: AdminProblem[]; clean: { name: string; bio: string; image: string | undefined } } {
+/** The form's fields trimmed; an empty bio or image is none (undefined), never an empty string. */
+interface CleanFields {
+  name: string;
+  bio: string | undefined;
+  image: string | undefined;
+}
+
+function checkFields(fields: AuthorFields): { problems: AdminProblem[]; clean: CleanFields } {
   const name = fields.name.trim();
   const bio = fields.bio.trim();
   const image = fields.image.trim();
   const problems = [checkText('name', name, AUTHOR_NAME_MAX), checkText('bio', bio, AUTHOR_BIO_MAX, false)].filter((problem) => problem !== null);
   if (image !== '' && !MediaSrcSchema.safeParse(image).success) problems.push({ field: 'image', code: 'invalidSrc' });
-  return { problems, clean: { name, bio, image: image === '' ? undefined : image } };
+  return { problems, clean: { name, bio: bio === '' ? undefined : bio, image: image === '' ? undefined : image } };
 }
 
 async function writeAuthor(database: Database, author: AuthorInput, now: Date): Promise<AdminProblem[]> {
@@ -76,12 +83,14 @@ async function writeAuthor(database: Database, author: AuthorInput, now: Date): 
   return [];
 }
 
-const toInput = (slug: string, clean: { name: string; bio: string; image: string | undefined }): AuthorInput => ({
+const toInput = (slug: string, clean: CleanFields): AuthorInput => ({
   slug,
   name: clean.name,
-  bio: clean.bio,
+  ...(clean.bio === undefined ? {} : { bio: clean.bio }),
   ...(clean.image === undefined ? {} : { image: clean.image }),
 });
+
+const toAuthor = (slug: string, clean: CleanFields): Author => ({ slug, name: clean.name, bio: clean.bio ?? null, image: clean.image ?? null });
 
 /** Adds an author; the slug defaults to one made from the name and must be free. */
 export async function addAuthor(database: Database, input: AuthorFields & { slug: string }, now: Date): Promise<AdminOutcome<Author>> {
@@ -93,7 +102,7 @@ export async function addAuthor(database: Database, input: AuthorFields & { slug
   if ((await getAuthor(database, slug)) !== null) return refused({ field: 'slug', code: 'slugTaken' });
   const writeProblems = await writeAuthor(database, toInput(slug, clean), now);
   if (writeProblems.length > 0) return refused(...writeProblems);
-  return { ok: true, tags: authorTags(), value: { slug, name: clean.name, bio: clean.bio, image: clean.image ?? null } };
+  return { ok: true, tags: authorTags(), value: toAuthor(slug, clean) };
 }
 
 /** Changes an author's name, bio and image (all three, as the form sends them). */
@@ -102,7 +111,7 @@ export async function updateAuthor(database: Database, input: AuthorFields & { s
   if (current === null) return refused({ field: 'form', code: 'notFound' });
   const { problems, clean } = checkFields(input);
   if (problems.length > 0) return refused(...problems);
-  const value: Author = { slug: current.slug, name: clean.name, bio: clean.bio, image: clean.image ?? null };
+  const value = toAuthor(current.slug, clean);
   if (current.name === value.name && current.bio === value.bio && current.image === value.image) return { ok: true, tags: [], value };
   const writeProblems = await writeAuthor(database, toInput(current.slug, clean), now);
   if (writeProblems.length > 0) return refused(...writeProblems);

@@ -5,7 +5,10 @@
  * in the same transaction that no article (of any status) is filed under the section.
  *
  * The order is kept as 0, 10, 20, … in navigation order; a move swaps two neighbours and writes
- * back only the sections whose number changed (applyContent skips unchanged rows).
+ * back only the sections whose number changed (applyContent skips unchanged rows). Sections without
+ * an order (from an import) come after the ordered ones (lib/content/sections.ts) and keep having
+ * none until an editor moves them or something above them: the screen then writes the order it
+ * shows, down to the last section the move touched.
  */
 import { sql } from 'kysely';
 import { cacheTags } from '@/lib/cache/tags';
@@ -78,7 +81,10 @@ export async function addSection(
   if (problems.length > 0) return refused(...problems);
   const existing = await listSections(database, locale);
   if (existing.some((section) => section.slug === slug)) return refused({ field: 'slug', code: 'slugTaken' });
-  const order = existing.length === 0 ? 0 : Math.max(...existing.map((section) => section.order)) + ORDER_STEP;
+  // After the last ordered section: a section made by hand belongs in the navigation an editor set
+  // up, ahead of any imported section that has no order.
+  const orders = existing.flatMap((section) => (section.order === null ? [] : [section.order]));
+  const order = orders.length === 0 ? 0 : Math.max(...orders) + ORDER_STEP;
   if (order > 10_000) return refused({ field: 'form', code: 'invalid' });
   const section: SectionInput = { locale, slug, name, order };
   const writeProblems = await writeSections(database, [section], now);
@@ -100,7 +106,11 @@ export async function renameSection(
   const current = (await listSections(database, locale)).find((section) => section.slug === input.slug);
   if (current === undefined) return refused({ field: 'form', code: 'notFound' });
   if (current.name === name) return { ok: true, tags: [], value: current };
-  const writeProblems = await writeSections(database, [{ locale, slug: current.slug, name, order: current.order }], now);
+  const writeProblems = await writeSections(
+    database,
+    [{ locale, slug: current.slug, name, ...(current.order === null ? {} : { order: current.order }) }],
+    now,
+  );
   if (writeProblems.length > 0) return refused(...writeProblems);
   return { ok: true, tags: sectionTags(locale), value: { ...current, name } };
 }
@@ -123,7 +133,11 @@ export async function moveSection(
   const reordered = [...sections];
   reordered[index] = other;
   reordered[target] = moved;
-  const changed = reordered
+  // Number every section up to the last ordered one or the last one the move touched, whichever is
+  // further down; the unordered sections below that stay unordered, and still come last.
+  const lastOrdered = sections.findLastIndex((section) => section.order !== null);
+  const numbered = reordered.slice(0, Math.max(lastOrdered, index, target) + 1);
+  const changed = numbered
     .map((section, position): SectionInput => ({ locale, slug: section.slug, name: section.name, order: position * ORDER_STEP }))
     .filter((section, position) => sections.find((candidate) => candidate.slug === section.slug)?.order !== position * ORDER_STEP);
   const writeProblems = await writeSections(database, changed, now);

@@ -27,6 +27,18 @@ const MESSAGES = {
 
 const text = (max: number) => z.string().trim().min(1, { error: 'must not be empty' }).max(max);
 const optionalText = (max: number) => z.string().trim().max(max).optional();
+/**
+ * Optional prose that real content often lacks (an article's intro, an author's bio). Left out,
+ * `""` or whitespace only all mean "none" and parse to `undefined`, so nothing downstream ever sees
+ * an empty string: earlier exports wrote `""` for a missing intro or bio, and they still import.
+ */
+const optionalProse = (max: number) =>
+  z
+    .string()
+    .trim()
+    .max(max)
+    .transform((value) => (value === '' ? undefined : value))
+    .optional();
 
 export const SlugSchema = z
   .string()
@@ -107,14 +119,15 @@ export const SectionInputSchema = z.strictObject({
   slug: SlugSchema,
   locale: LocaleSchema,
   name: text(80),
-  order: z.int({ error: 'expected a whole number' }).min(0).max(10_000),
+  /** Navigation order, lowest first; a section without one comes after every ordered section. */
+  order: z.int({ error: 'expected a whole number' }).min(0).max(10_000).optional(),
 });
 export type SectionInput = z.infer<typeof SectionInputSchema>;
 
 export const AuthorInputSchema = z.strictObject({
   slug: SlugSchema,
   name: text(120),
-  bio: z.string().trim().max(2000),
+  bio: optionalProse(2000),
   image: MediaSrcSchema.optional(),
 });
 export type AuthorInput = z.infer<typeof AuthorInputSchema>;
@@ -135,7 +148,7 @@ export const ArticleInputSchema = z
     previousSlugs: z.array(SlugSchema).max(50).optional(),
     status: z.enum(ARTICLE_STATUSES, { error: `expected one of ${ARTICLE_STATUSES.join(', ')}` }),
     title: text(200),
-    intro: z.string().trim().max(600),
+    intro: optionalProse(600),
     section: SlugSchema,
     authors: z.array(SlugSchema).min(1, { error: 'expected at least one author' }).max(10),
     tags: z.array(TagNameSchema).max(20).optional(),
@@ -185,13 +198,15 @@ export interface Section {
   slug: string;
   locale: Locale;
   name: string;
-  order: number;
+  /** Navigation order, lowest first; null: none, so after every ordered section (lib/content/sections.ts). */
+  order: number | null;
 }
 
 export interface Author {
   slug: string;
   name: string;
-  bio: string;
+  /** Null when the author has none; never an empty string. */
+  bio: string | null;
   image: string | null;
 }
 
@@ -216,7 +231,8 @@ export interface ArticleSummary {
   locale: Locale;
   slug: string;
   title: string;
-  intro: string;
+  /** The standfirst; null when the article has none (never an empty string). */
+  intro: string | null;
   section: SectionRef;
   /** ISO 8601 in UTC. Always set for public articles. */
   publishedAt: string;
@@ -234,7 +250,8 @@ export interface Article {
   previousSlugs: string[];
   status: ArticleStatus;
   title: string;
-  intro: string;
+  /** The standfirst; null when the article has none (never an empty string). */
+  intro: string | null;
   section: SectionRef;
   authors: AuthorRef[];
   tags: Tag[];

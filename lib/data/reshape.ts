@@ -68,7 +68,7 @@ export interface SectionRow {
   locale: string;
   slug: string;
   name: string;
-  sort_order: number;
+  sort_order: number | null;
 }
 
 export function toSection(row: SectionRow): Section {
@@ -82,8 +82,11 @@ export interface AuthorRow {
   image: string | null;
 }
 
+/** Optional prose is stored as `''` when absent (lib/db/schema.ts); the model says null. */
+export const optionalText = (stored: string): string | null => (stored === '' ? null : stored);
+
 export function toAuthor(row: AuthorRow): Author {
-  return { slug: row.slug, name: row.name, bio: row.bio, image: row.image };
+  return { slug: row.slug, name: row.name, bio: optionalText(row.bio), image: row.image };
 }
 
 /** The columns a listing card needs: articles.* plus the section's name. */
@@ -109,7 +112,7 @@ export function toSummary(row: SummaryRow): ArticleSummary {
     locale: toLocale(row.locale, `article ${row.id}`),
     slug: row.slug,
     title: row.title,
-    intro: row.intro,
+    intro: optionalText(row.intro),
     section: { slug: row.section_slug, name: row.section_name },
     publishedAt: toIso(row.published_at),
     updatedAt: toIso(row.updated_at),
@@ -139,7 +142,7 @@ export function toArticle(row: ArticleRow, relations: ArticleRelations): Article
     previousSlugs: relations.slugs.filter((slug) => slug !== row.slug).sort(),
     status: toStatus(row.status, `article ${row.id}`),
     title: row.title,
-    intro: row.intro,
+    intro: optionalText(row.intro),
     section: { slug: row.section_slug, name: row.section_name },
     authors: relations.authors,
     tags: relations.tags,

@@ -8,11 +8,13 @@
  * 50,000 of them, and loading whole summaries for that would be wasteful.
  */
 import { sql } from 'kysely';
+import { articleDescription } from '@/lib/content/description';
 import type { ArticleSummary, AuthorRef, Tag } from '@/lib/content/model';
+import { sortSections } from '@/lib/content/sections';
 import type { Database } from '@/lib/db/connection';
 import type { Locale } from '@/lib/i18n/locales';
 import { listPublicArticles } from './articles';
-import { toIso, toLocale } from './reshape';
+import { parseBody, toIso, toLocale, toSection } from './reshape';
 import { isPublic } from './visibility';
 
 /** One article URL of a sitemap. */
@@ -133,7 +135,7 @@ export async function listListingSitemapEntries(database: Database, locales: rea
       .select(['articles.locale', (eb) => eb.fn.max(lastModifiedSql).as('lastmod')])
       .groupBy('articles.locale')
       .execute(),
-    db.selectFrom('sections').select(['locale', 'slug']).orderBy('locale').orderBy('sort_order').orderBy('slug').execute(),
+    db.selectFrom('sections').select(['locale', 'slug', 'name', 'sort_order']).execute(),
     db
       .selectFrom('articles')
       .where(isPublic('articles', now))
@@ -169,7 +171,8 @@ export async function listListingSitemapEntries(database: Database, locales: rea
   return {
     homes: perLocale(byLocale),
     videoHubs: perLocale(videos),
-    sections: inLocales(sections).map((row) => ({
+    // Navigation order (lib/content/sections.ts) within each locale.
+    sections: inLocales(sortSections(sections.map(toSection))).map((row) => ({
       locale: toLocale(row.locale, `section ${row.slug}`),
       slug: row.slug,
       ...lastmodOf(sectionLastmod.get(`${row.locale}/${row.slug}`) ?? null),
@@ -212,12 +215,17 @@ export async function listRecentPublicArticles(
   );
 }
 
-/** A feed item: the listing summary plus the tags (categories) and authors. */
-export type FeedArticle = ArticleSummary & { tags: Tag[]; authors: AuthorRef[] };
+/** A feed item: the listing summary plus the tags (categories), authors and description. */
+export type FeedArticle = ArticleSummary & {
+  tags: Tag[];
+  authors: AuthorRef[];
+  /** The intro, or the opening of the body when there is none (lib/content/description.ts); null when neither. */
+  description: string | null;
+};
 
 /**
- * The newest `limit` public articles of a locale, or of one of its sections, with their tags and
- * authors in byline order.
+ * The newest `limit` public articles of a locale, or of one of its sections, with their tags,
+ * authors in byline order, and description. Bodies are read only for articles without an intro.
  */
 export async function listFeedArticles(
   database: Database,
@@ -226,7 +234,8 @@ export async function listFeedArticles(
   const { items } = await listPublicArticles(database, { locale, ...(section === undefined ? {} : { section }), limit, now });
   if (items.length === 0) return [];
   const ids = items.map((item) => item.id);
-  const [tagRows, authorRows] = await Promise.all([
+  const withoutIntro = items.filter((item) => item.intro === null).map((item) => item.id);
+  const [tagRows, authorRows, bodyRows] = await Promise.all([
     database.db
       .selectFrom('article_tags')
       .innerJoin('tags', 'tags.slug', 'article_tags.tag_slug')
@@ -243,10 +252,15 @@ export async function listFeedArticles(
       .orderBy('article_authors.article_id')
       .orderBy('article_authors.position')
       .execute(),
+    withoutIntro.length === 0
+      ? Promise.resolve([])
+      : database.db.selectFrom('articles').select(['articles.id', 'articles.body']).where('articles.id', 'in', withoutIntro).execute(),
   ]);
+  const bodies = new Map(bodyRows.map((row) => [row.id, parseBody(row.body, row.id)]));
   return items.map((item) => ({
     ...item,
     tags: tagRows.filter((row) => row.article_id === item.id).map((row) => ({ slug: row.slug, name: row.name })),
     authors: authorRows.filter((row) => row.article_id === item.id).map((row) => ({ slug: row.slug, name: row.name })),
+    description: articleDescription({ intro: item.intro, body: bodies.get(item.id) ?? [] }),
   }));
 }

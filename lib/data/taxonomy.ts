@@ -6,21 +6,16 @@
  * article carries it: a tag made by a draft would otherwise leak the story's subject.
  */
 import type { Author, Section, Tag } from '@/lib/content/model';
+import { sortSections } from '@/lib/content/sections';
 import type { Locale } from '@/lib/i18n/locales';
 import type { Database } from '@/lib/db/connection';
 import { toAuthor, toSection } from './reshape';
 import { isPublic } from './visibility';
 
-/** The sections of one locale in navigation order. */
+/** The sections of one locale in navigation order (lib/content/sections.ts: unordered ones last). */
 export async function listSections(database: Database, locale: Locale): Promise<Section[]> {
-  const rows = await database.db
-    .selectFrom('sections')
-    .selectAll()
-    .where('locale', '=', locale)
-    .orderBy('sort_order')
-    .orderBy('slug')
-    .execute();
-  return rows.map(toSection);
+  const rows = await database.db.selectFrom('sections').selectAll().where('locale', '=', locale).execute();
+  return sortSections(rows.map(toSection));
 }
 
 export async function getSection(database: Database, locale: Locale, slug: string): Promise<Section | null> {
@@ -33,10 +28,10 @@ export async function getSection(database: Database, locale: Locale, slug: strin
   return row === undefined ? null : toSection(row);
 }
 
-/** Every section of every locale: locale, then navigation order. For the export. */
+/** Every section of every locale: locale, then navigation order. For the export and the desk. */
 export async function listAllSections(database: Database): Promise<Section[]> {
-  const rows = await database.db.selectFrom('sections').selectAll().orderBy('locale').orderBy('sort_order').orderBy('slug').execute();
-  return rows.map(toSection);
+  const rows = await database.db.selectFrom('sections').selectAll().execute();
+  return sortSections(rows.map(toSection));
 }
 
 export async function getAuthor(database: Database, slug: string): Promise<Author | null> {

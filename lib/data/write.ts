@@ -149,12 +149,14 @@ class ContentWriter {
       .where('locale', '=', input.locale)
       .where('slug', '=', input.slug)
       .executeTakeFirst();
+    // A section without an order stores NULL, like every section the file leaves unordered.
+    const order = input.order ?? null;
     if (existing === undefined) {
-      await trx.insertInto('sections').values({ locale: input.locale, slug: input.slug, name: input.name, sort_order: input.order }).execute();
-    } else if (existing.name !== input.name || existing.sort_order !== input.order) {
+      await trx.insertInto('sections').values({ locale: input.locale, slug: input.slug, name: input.name, sort_order: order }).execute();
+    } else if (existing.name !== input.name || existing.sort_order !== order) {
       await trx
         .updateTable('sections')
-        .set({ name: input.name, sort_order: input.order })
+        .set({ name: input.name, sort_order: order })
         .where('locale', '=', input.locale)
         .where('slug', '=', input.slug)
         .execute();
@@ -163,7 +165,8 @@ class ContentWriter {
 
   async author(input: AuthorInput): Promise<void> {
     const { trx } = this;
-    const wanted = { name: input.name, bio: input.bio, image: input.image ?? null };
+    // No bio is stored as '' (lib/db/schema.ts).
+    const wanted = { name: input.name, bio: input.bio ?? '', image: input.image ?? null };
     const existing = await trx.selectFrom('authors').select(['name', 'bio', 'image']).where('slug', '=', input.slug).executeTakeFirst();
     if (existing === undefined) {
       await trx
@@ -263,7 +266,8 @@ class ContentWriter {
       slug: input.slug,
       status: input.status,
       title: input.title,
-      intro: input.intro,
+      // No intro is stored as '' (lib/db/schema.ts), so the search indexes always read text.
+      intro: input.intro ?? '',
       section_slug: input.section,
       published_at: publishedAt,
       updated_at: updatedAt,
@@ -431,7 +435,7 @@ export async function getKnownReferences(database: Database): Promise<KnownRefer
 }
 
 /**
- * Everything in the database as one ContentFile: sections (locale, order), authors (slug),
+ * Everything in the database as one ContentFile: sections (locale, navigation order), authors (slug),
  * articles (locale, published time with undated drafts last, id), each with its id, slug history,
  * tag names and UTC ISO timestamps, absent optional fields omitted. Read from one consistent
  * snapshot. Deterministic: the same database always gives the same value.
@@ -441,11 +445,16 @@ export async function exportContent(database: Database): Promise<ContentFile> {
     Promise.all([listAllSections(snapshot), listAllAuthors(snapshot), listAllArticles(snapshot)]),
   );
   return {
-    sections: sections.map((section) => ({ slug: section.slug, locale: section.locale, name: section.name, order: section.order })),
+    sections: sections.map((section) => ({
+      slug: section.slug,
+      locale: section.locale,
+      name: section.name,
+      ...(section.order === null ? {} : { order: section.order }),
+    })),
     authors: authors.map((author) => ({
       slug: author.slug,
       name: author.name,
-      bio: author.bio,
+      ...(author.bio === null ? {} : { bio: author.bio }),
       ...(author.image === null ? {} : { image: author.image }),
     })),
     articles: articles.map(articleToInput),
@@ -464,7 +473,7 @@ export function articleToInput(article: Article): ArticleInput {
     ...(article.previousSlugs.length === 0 ? {} : { previousSlugs: article.previousSlugs }),
     status: article.status,
     title: article.title,
-    intro: article.intro,
+    ...(article.intro === null ? {} : { intro: article.intro }),
     section: article.section.slug,
     authors: article.authors.map((author) => author.slug),
     ...(article.tags.length === 0 ? {} : { tags: article.tags.map((tag) => tag.name) }),

@@ -16,12 +16,14 @@ export interface SectionsTable {
   locale: string;
   slug: string;
   name: string;
-  sort_order: number;
+  /** Null: the section has no explicit order (nullable since migration 0004). */
+  sort_order: number | null;
 }
 
 export interface AuthorsTable {
   slug: string;
   name: string;
+  /** `''` when the author has no bio (the model's `null`); the column stays NOT NULL. */
   bio: string;
   image: string | null;
 }
@@ -40,9 +42,14 @@ export interface ArticlesTable {
   slug: string;
   status: string;
   title: string;
+  /**
+   * `''` when the article has no intro (the model's `null`). Kept NOT NULL because the search
+   * indexes read it as text: PostgreSQL's generated tsvector and SQLite's FTS5 row.
+   */
   intro: string;
   section_slug: string;
   published_at: number | null;
+  /** May be before published_at (an edit before a scheduled publication); see lib/content/updates.ts. */
   updated_at: number;
   created_at: number;
   /** JSON of the lead Image, or null. */

@@ -138,7 +138,7 @@ export function valuesFromInput(input: ArticleInput, timeZone: string): ArticleF
   return {
     title: input.title,
     slug: input.slug,
-    intro: input.intro,
+    intro: input.intro ?? '',
     locale: input.locale,
     section: input.section,
     authors: [...input.authors],
@@ -225,7 +225,8 @@ export function buildArticleInput(
     slug,
     status: options.status,
     title: values.title,
-    intro: values.intro,
+    // An intro left empty is none, like the lead image and tags below.
+    ...(values.intro.trim() === '' ? {} : { intro: values.intro }),
     section: values.section,
     authors: values.authors,
     body: parsed.blocks,

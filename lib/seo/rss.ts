@@ -48,7 +48,8 @@ export interface RssItem {
    * never changes for the article (a URL changes when an editor changes the slug).
    */
   guid: { value: string; isPermaLink: boolean };
-  description: string;
+  /** Plain text; left out when the article has nothing to describe it (RSS requires a title or a description, not both). */
+  description?: string;
   /** ISO 8601 instant with a zone. */
   publishedAt: string;
   categories: readonly RssCategory[];
@@ -94,7 +95,7 @@ function itemXml(item: RssItem): string {
     textElement('link', item.link),
     textElement('guid', item.guid.value, { isPermaLink: item.guid.isPermaLink ? 'true' : 'false' }),
     textElement('pubDate', rfc822(item.publishedAt)),
-    textElement('description', item.description),
+    ...(item.description === undefined ? [] : [textElement('description', item.description)]),
     ...item.categories.map((category) => textElement('category', category.name, { domain: category.domain })),
   ];
   if (item.image) {

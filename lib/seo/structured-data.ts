@@ -12,7 +12,10 @@
  * byline shows (lib/dates/format.ts `bylineTimes`). `dateModified` is the last editorial update
  * (`updatedAt`), never the render time; when the byline shows no update (lib/content/updates.ts:
  * none after publication) it equals `datePublished`.
+ *
+ * `description` is lib/content/description.ts's: the intro, or the opening of the body.
  */
+import { articleDescription } from '@/lib/content/description';
 import type { Article, Author } from '@/lib/content/model';
 import { lastModified } from '@/lib/content/updates';
 import { isoInZone } from '@/lib/dates/format';
@@ -78,6 +81,7 @@ export function organizationJsonLd(site: StructuredDataSite): JsonLdObject {
 /** NewsArticle: headline, description, images, dates, authors with their pages, publisher, section, tags. */
 export function newsArticleJsonLd(article: Article, site: StructuredDataSite, links: ArticleLinks): JsonLdObject {
   const url = absolute(site, links.article);
+  const description = articleDescription(article);
   const publisher = { '@type': 'NewsMediaOrganization', name: site.name, url: `${site.url}/`, logo: imageObject(site, site.logo) };
   return {
     '@context': 'https://schema.org',
@@ -86,7 +90,7 @@ export function newsArticleJsonLd(article: Article, site: StructuredDataSite, li
     mainEntityOfPage: { '@type': 'WebPage', '@id': url },
     url,
     headline: article.title,
-    ...(article.intro ? { description: article.intro } : {}),
+    ...(description === null ? {} : { description }),
     image: [absolute(site, article.leadImage?.src ?? site.fallbackImage.src)],
     ...articleDates(article, site.timeZone),
     author: article.authors.map((author) => ({ '@type': 'Person', name: author.name, url: absolute(site, links.author(author.slug)) })),

@@ -58,8 +58,11 @@ export interface VideoObjectJsonLd {
 }
 
 export interface VideoJsonLdContext {
-  /** The article the video appears in: its headline and intro describe the video, its publication dates it. */
-  article: { title: string; intro: string; publishedAt: string };
+  /**
+   * The article the video appears in: its description (lib/content/description.ts: the intro, or
+   * the opening of the body; null when it has neither) describes the video, its publication dates it.
+   */
+  article: { title: string; description: string | null; publishedAt: string };
   /** The site's public origin (siteConfig.url), to make local paths absolute. */
   siteUrl: string;
 }
@@ -72,7 +75,7 @@ const absolute = (src: string, siteUrl: string) => new URL(src, `${siteUrl}/`).t
  * - `uploadDate` is the article's `publishedAt` as the data layer returns it (ISO 8601 with its
  *   zone, `2022-05-03T12:38:00Z`): a block has no date of its own, and the video was published
  *   with the article.
- * - `description` is the article's intro, or the video title when the intro is empty (Google
+ * - `description` is the article's description, or the video title when it has none (Google
  *   requires a description).
  * - `thumbnailUrl`, and `contentUrl` for a file, are absolute URLs.
  * - YouTube and Vimeo get the `embedUrl` of the player the page loads; a file gets `contentUrl`.
@@ -83,7 +86,7 @@ export function videoObjectJsonLd(block: VideoBlock, { article, siteUrl }: Video
     '@context': 'https://schema.org',
     '@type': 'VideoObject',
     name: block.title,
-    description: article.intro.trim() || block.title,
+    description: article.description?.trim() || block.title,
     thumbnailUrl: [absolute(videoPosterSrc(block), siteUrl)],
     uploadDate: article.publishedAt,
   };

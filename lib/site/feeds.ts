@@ -182,7 +182,8 @@ export async function feedXml(locale: Locale, section: string | null): Promise<s
       link: articleUrl(locale, article.slug),
       // The id, not the URL: an article keeps its id when an editor changes its slug.
       guid: { value: `${siteConfig.url}/#article-${article.id}`, isPermaLink: false },
-      description: article.intro,
+      // The intro, or the opening of the body; an article with neither has no description element.
+      ...(article.description === null ? {} : { description: article.description }),
       publishedAt: article.publishedAt,
       categories: [
         { name: article.section.name, domain: absoluteUrl(sectionPath(locale, article.section.slug)) },

@@ -62,7 +62,7 @@ export async function AuthorsAdmin({
                         action={actions.update}
                         summaryTitle={summaryTitle}
                         submitLabel={t('save')}
-                        fields={[hidden, ...editable({ name: author.name, bio: author.bio, image: author.image ?? '' })]}
+                        fields={[hidden, ...editable({ name: author.name, bio: author.bio ?? '', image: author.image ?? '' })]}
                       />
                     </details>
                     <AdminForm

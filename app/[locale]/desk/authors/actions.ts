@@ -45,7 +45,7 @@ export async function updateAuthorAction(rawLocale: string, _previous: AdminForm
   refresh();
   const t = await getTranslations({ locale, namespace: 'DeskAdminAuthors' });
   const { value } = outcome;
-  return successState(t('saved', { name: value.name }), { slug: value.slug, name: value.name, bio: value.bio, image: value.image ?? '' });
+  return successState(t('saved', { name: value.name }), { slug: value.slug, name: value.name, bio: value.bio ?? '', image: value.image ?? '' });
 }
 
 export async function removeAuthorAction(rawLocale: string, _previous: AdminFormState, form: FormData): Promise<AdminFormState> {
