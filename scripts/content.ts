@@ -10,7 +10,7 @@ import { writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { databaseConfigFromEnv } from '@/lib/db/config';
-import { openDatabase, type Database, type OpenOptions } from '@/lib/db/connection';
+import { isSqliteBusy, isWriteLockHeldElsewhere, openDatabase, type Database } from '@/lib/db/connection';
 import { migrateToLatest } from '@/lib/db/migrations';
 import {
   ContentFileReadError,
@@ -39,6 +39,15 @@ import { siteConfig } from '@/lib/site/config';
 
 const root = path.resolve(__dirname, '..');
 
+/**
+ * How long a command waits for another process's SQLite write lock (CONTENT_LOCK_WAIT_SECONDS).
+ * The site's own writers wait 5 s; the CLI waits for a whole import: a 15,000-article import holds
+ * the lock for 10–20 s on a 2-core machine, 100,000 articles for a few minutes. An import stays one
+ * transaction, all or nothing, so the only way to run beside it is to queue behind it.
+ */
+const DEFAULT_LOCK_WAIT_SECONDS = 600;
+const MAX_LOCK_WAIT_SECONDS = 86_400;
+
 const USAGE = `Usage: npm run content -- <command> [options]
 
 Commands:
@@ -61,6 +70,8 @@ Commands:
                          file beside the database that the site shares
 
 The database comes from DATABASE_URL (file:<path> or postgres://…; default file:./data/sportnieuws.db).
+On SQLite, a command that finds another import (or any write) holding the database waits for it,
+for up to CONTENT_LOCK_WAIT_SECONDS (default ${DEFAULT_LOCK_WAIT_SECONDS}); then it stops, with nothing half-written.
 The format is described in docs/content-format.md.`;
 
 const SHORT_USAGE =
@@ -238,7 +249,17 @@ async function revalidateRunningSite(database: Database, outcome: ImportOutcome)
   const tags = [...tagsForArticleChange(await articleChanges(database.db, changed)), ...(taxonomy ? [cacheTags.taxonomy()] : [])];
   // Every running instance reads the invalidation table on its scheduler tick; the request below
   // only makes the one at REVALIDATE_URL refresh at once instead of within a tick.
-  await announce(database, tags);
+  try {
+    await announce(database, tags);
+  } catch (error) {
+    if (!isSqliteBusy(error)) throw error;
+    // The content is committed; only its entry on the invalidation log is missing.
+    console.error(
+      'The content is saved, but another writer held the database while this import recorded which pages it changes, so instances ' +
+        'that this request does not reach show the change only when their cached pages expire (within the hour).',
+    );
+    process.exitCode = 1;
+  }
   const result = await requestRevalidation(tags);
   // What happens next, truthfully: the change is on the invalidation log (above), which every
   // running instance reads within SCHEDULER_INTERVAL_MS and every instance replays when it starts.
@@ -316,12 +337,53 @@ async function runUserCommand(user: UserCommand): Promise<number> {
   }
 }
 
-async function withDatabase(work: (database: Database) => Promise<number>, options?: OpenOptions): Promise<number> {
-  const database = await openDatabase(databaseConfigFromEnv(), options);
+/** CONTENT_LOCK_WAIT_SECONDS, checked: a whole number of seconds from 0 to a day. */
+function lockWaitSeconds(): number {
+  const raw = process.env.CONTENT_LOCK_WAIT_SECONDS?.trim();
+  if (raw === undefined || raw === '') return DEFAULT_LOCK_WAIT_SECONDS;
+  const seconds = /^\d+$/.test(raw) ? Number(raw) : Number.NaN;
+  if (!(seconds <= MAX_LOCK_WAIT_SECONDS)) {
+    throw new UsageError(`CONTENT_LOCK_WAIT_SECONDS: expected a whole number of seconds from 0 to ${MAX_LOCK_WAIT_SECONDS}, got "${raw}"`);
+  }
+  return seconds;
+}
+
+const duration = (seconds: number) => (seconds % 60 === 0 && seconds > 0 ? `${seconds / 60} minute${seconds === 60 ? '' : 's'}` : `${seconds} s`);
+
+/** SQLITE_BUSY after the whole wait: said as what happened and what to do, not "database is locked". */
+class LockWaitExpired extends Error {
+  constructor(seconds: number) {
+    super(
+      `another import or write held the database for longer than this command waits (${duration(seconds)}, CONTENT_LOCK_WAIT_SECONDS), so it stopped. ` +
+        'Nothing is half-written: an import is written whole or not at all, and if it was written its articles are listed above. ' +
+        'Run the command again when the other import has finished.',
+    );
+  }
+}
+
+/**
+ * Opens the database for one command and closes it after. On SQLite, every write waits for another
+ * process's write lock for up to CONTENT_LOCK_WAIT_SECONDS, and says so on stderr first when the
+ * lock is taken already (the wait itself is silent: better-sqlite3 blocks while it waits).
+ */
+async function withDatabase(work: (database: Database) => Promise<number>, options: { migrate?: boolean } = {}): Promise<number> {
+  const seconds = lockWaitSeconds();
+  const config = databaseConfigFromEnv();
+  const database = await openDatabase(config, { migrate: false, busyTimeoutMs: seconds * 1000 });
   try {
+    if (await isWriteLockHeldElsewhere(database)) {
+      console.error(`Another import or write is using ${config.engine === 'sqlite' ? config.filename : 'the database'}; waiting for it to finish (up to ${duration(seconds)})…`);
+    }
+    if (options.migrate !== false) await migrateToLatest(database);
     return await work(database);
+  } catch (error) {
+    throw isSqliteBusy(error) ? new LockWaitExpired(seconds) : error;
   } finally {
-    await database.close();
+    // Closing refreshes planner statistics (PRAGMA optimize), which may want the lock again: the
+    // command's work is done by then, so a busy database is no reason to fail it.
+    await database.close().catch((error: unknown) => {
+      if (!isSqliteBusy(error)) throw error;
+    });
   }
 }
 
@@ -410,6 +472,7 @@ process.stdout.on('error', (error: NodeJS.ErrnoException) => {
 });
 
 // Set the exit code rather than calling process.exit, so a large export on stdout is flushed.
+// A step may already have set a failing code (a site that refused to refresh); keep the worse one.
 void main().then((code) => {
-  process.exitCode = code;
+  process.exitCode = Math.max(code, Number(process.exitCode ?? 0));
 });

@@ -23,8 +23,12 @@ export interface Database {
   close(): Promise<void>;
 }
 
-/** How long an SQLite writer waits for another process's write lock before SQLITE_BUSY. */
-const SQLITE_BUSY_TIMEOUT_MS = 5000;
+/**
+ * How long an SQLite writer of the site waits for another process's write lock before SQLITE_BUSY.
+ * Scripts that may wait longer (the content CLI behind a large import) pass their own
+ * {@link OpenOptions.busyTimeoutMs}.
+ */
+export const SQLITE_BUSY_TIMEOUT_MS = 5000;
 const POSTGRES_POOL_SIZE = 10;
 const PG_INT8_OID = 20;
 
@@ -34,14 +38,14 @@ const PG_INT8_OID = 20;
  * the first needs to finish. getDatabase() gives each process one; other processes (the CLI, other
  * server workers) queue on busy_timeout as SQLite intends.
  */
-function openSqlite(filename: string): Database {
+function openSqlite(filename: string, busyTimeoutMs: number): Database {
   if (filename !== ':memory:') mkdirSync(path.dirname(path.resolve(filename)), { recursive: true });
   const connection = new BetterSqlite3(filename);
   connection.pragma('journal_mode = WAL');
   // NORMAL is durable across application crashes in WAL mode and much faster than FULL.
   connection.pragma('synchronous = NORMAL');
   connection.pragma('foreign_keys = ON');
-  connection.pragma(`busy_timeout = ${SQLITE_BUSY_TIMEOUT_MS}`);
+  connection.pragma(`busy_timeout = ${busyTimeoutMs}`);
   const db = new Kysely<DB>({ dialect: new SqliteDialect({ database: withStatementCache(connection) }) });
   return {
     db,
@@ -127,11 +131,19 @@ async function openPostgres(url: string, schema: string | undefined): Promise<Da
 export interface OpenOptions {
   /** Run pending migrations before returning (default true). `npm run db:migrate` opens without, to report what it applies. */
   migrate?: boolean;
+  /**
+   * SQLite only: how long a write waits for another process's write lock before it fails with
+   * SQLITE_BUSY ("database is locked"). Default {@link SQLITE_BUSY_TIMEOUT_MS}. The wait blocks
+   * the process's event loop (better-sqlite3 is synchronous), so only scripts should raise it.
+   */
+  busyTimeoutMs?: number;
 }
 
 /** Connects to the configured database and, unless told otherwise, migrates it to the latest schema. */
 export async function openDatabase(config: DatabaseConfig, options: OpenOptions = {}): Promise<Database> {
-  const database = config.engine === 'sqlite' ? openSqlite(config.filename) : await openPostgres(config.url, config.schema);
+  const busyTimeoutMs = options.busyTimeoutMs ?? SQLITE_BUSY_TIMEOUT_MS;
+  if (!Number.isSafeInteger(busyTimeoutMs) || busyTimeoutMs < 0) throw new RangeError(`busyTimeoutMs must be a whole number of milliseconds, got ${busyTimeoutMs}`);
+  const database = config.engine === 'sqlite' ? openSqlite(config.filename, busyTimeoutMs) : await openPostgres(config.url, config.schema);
   if (options.migrate === false) return database;
   try {
     await migrateToLatest(database);
@@ -140,6 +152,37 @@ export async function openDatabase(config: DatabaseConfig, options: OpenOptions 
     throw error;
   }
   return database;
+}
+
+/** True for SQLite's "database is locked" (SQLITE_BUSY and its extended codes) from better-sqlite3. */
+export function isSqliteBusy(error: unknown): boolean {
+  const code = (error as { code?: unknown } | null)?.code;
+  return typeof code === 'string' && code.startsWith('SQLITE_BUSY');
+}
+
+/**
+ * Whether another process holds the SQLite file's write lock right now (an import's transaction, a
+ * desk save, a migration): a `BEGIN IMMEDIATE` that does not wait. For a script to say why it is
+ * about to wait; the answer can be stale a moment later. Always false on PostgreSQL, whose writers
+ * lock rows, not the database.
+ */
+export async function isWriteLockHeldElsewhere(database: Database): Promise<boolean> {
+  if (database.engine !== 'sqlite') return false;
+  return database.db.connection().execute(async (connection) => {
+    const { rows } = await sql<{ timeout: number }>`pragma busy_timeout`.execute(connection);
+    const timeout = rows[0]?.timeout ?? SQLITE_BUSY_TIMEOUT_MS;
+    await sql`pragma busy_timeout = 0`.execute(connection);
+    try {
+      await sql`begin immediate`.execute(connection);
+      await sql`rollback`.execute(connection);
+      return false;
+    } catch (error) {
+      if (isSqliteBusy(error)) return true;
+      throw error;
+    } finally {
+      await sql.raw(`pragma busy_timeout = ${Math.floor(timeout)}`).execute(connection);
+    }
+  });
 }
 
 /** The tables a content import fills in bulk. */
