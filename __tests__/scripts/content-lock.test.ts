@@ -24,7 +24,7 @@ interface Run {
   ms: number;
 }
 
-function runCli(args: string[], env: NodeJS.ProcessEnv): Promise<Run> {
+function runCli(args: string[], env: Record<string, string>): Promise<Run> {
   const started = Date.now();
   return new Promise((resolve, reject) => {
     const child = spawn(process.execPath, [TSX_CLI, 'scripts/content.ts', ...args], { cwd: ROOT, env: { ...process.env, ...env } });
@@ -67,7 +67,7 @@ function holdWriteLock(filename: string, ms: number): Promise<{ child: ChildProc
 describe('the content CLI beside another writer on SQLite', () => {
   let directory: string;
   let filename: string;
-  let env: NodeJS.ProcessEnv;
+  let env: Record<string, string>;
 
   beforeEach(async () => {
     directory = mkdtempSync(path.join(tmpdir(), 'sportnieuws-lock-'));
