@@ -93,7 +93,11 @@ function postgresHarness(url: string): EngineHarness {
 /** Defines `suite` once per engine: `<title> [sqlite]` and `<title> [postgres]`. */
 export function describeEachEngine(title: string, suite: (harness: EngineHarness) => void): void {
   describe(`${title} [sqlite]`, () => suite(sqliteHarness()));
+  describePostgres(title, suite);
+}
 
+/** Defines `suite` for PostgreSQL only (a feature SQLite has no counterpart of), as `<title> [postgres]`. */
+export function describePostgres(title: string, suite: (harness: EngineHarness) => void): void {
   if (TEST_DATABASE_URL !== undefined) {
     describe(`${title} [postgres]`, () => suite(postgresHarness(TEST_DATABASE_URL)));
   } else if (REQUIRE_POSTGRES) {

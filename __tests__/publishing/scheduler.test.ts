@@ -210,6 +210,41 @@ describeEachEngine('scheduler: ticks', (harness) => {
     expect(ticks).toBe(3);
   });
 
+  it('runs a tick as soon as the log notifies it of another instance’s write, and stops listening when stopped', async () => {
+    const database = await fixtureDatabase(harness);
+    let ticks = 0;
+    let notify: (() => void) | undefined;
+    let listening = false;
+    const stop = startScheduler({
+      intervalMs: 3_600_000,
+      database: async () => {
+        ticks++;
+        return database;
+      },
+      revalidate: recorder(),
+      refreshEdges: async () => undefined,
+      listen: async (onNotify) => {
+        notify = onNotify;
+        listening = true;
+        return async () => {
+          listening = false;
+        };
+      },
+    });
+    try {
+      await catchUpWithLog();
+      expect(ticks).toBe(1);
+      notify?.();
+      // The tick starts at once, not at the next poll (an hour away here).
+      expect(ticks).toBe(2);
+      await catchUpWithLog();
+    } finally {
+      stop();
+    }
+    await new Promise((resolve) => setImmediate(resolve));
+    expect(listening).toBe(false);
+  });
+
   it('marks the database down for the proxy while its ticks cannot reach it, and up with the first one that does', async () => {
     const database = await fixtureDatabase(harness);
     let reachable = false;

@@ -1,6 +1,7 @@
 /**
  * The cross-instance invalidation bus: a table of cache tags that one instance revalidated, which
- * every other instance reads and follows (lib/publishing/scheduler.ts polls it).
+ * every other instance reads and follows (lib/publishing/scheduler.ts polls it, and on PostgreSQL
+ * also wakes up on a notification, lib/cache/bus-listener.ts).
  *
  * Next's cache is per instance. Revalidating a tag in a Server Action refreshes the instance that
  * ran it; the others would go on serving the old page until PAGE_REVALIDATE_SECONDS. Writing the
@@ -20,6 +21,7 @@ import type { Engine } from '@/lib/db/migrations';
 import type { DB } from '@/lib/db/schema';
 import { withWriteTransaction } from '@/lib/db/transaction';
 import { instant } from '@/lib/data/visibility';
+import { BUS_CHANNEL } from './bus-listener';
 import { isCacheTag } from './tags';
 
 /** An arbitrary, fixed key for the advisory lock that orders bus inserts in PostgreSQL. */
@@ -57,6 +59,8 @@ export async function announceInTransaction(trx: Kysely<DB>, engine: Engine, tag
     .values({ tags: JSON.stringify(unique), created_at: instant(now) })
     .returning('id')
     .executeTakeFirstOrThrow();
+  // Delivered when the transaction commits: listening instances tick at once (lib/cache/bus-listener.ts).
+  if (engine === 'postgres') await sql`select pg_notify(${BUS_CHANNEL}, ${String(id)})`.execute(trx);
   return id;
 }
 

@@ -26,7 +26,9 @@
 import type { Kysely } from 'kysely';
 import { announceInTransaction, pruneInvalidations, readInvalidationsAfter } from '@/lib/cache/bus';
 import { requestRevalidation, TAGS_PER_REQUEST, type RevalidationOutcome } from '@/lib/cache/revalidation';
+import { listenForInvalidations } from '@/lib/cache/bus-listener';
 import { refreshEdges } from '@/lib/cache/edge-refresh';
+import { databaseConfigFromEnv } from '@/lib/db/config';
 import { noteDatabaseFailure } from '@/lib/db/availability';
 import { markDatabaseUp } from '@/lib/db/health';
 import { registerCatchUp } from './catch-up';
@@ -262,6 +264,17 @@ export interface SchedulerOptions {
   revalidate?: LocalRevalidator;
   /** What asks the edges to refresh after changes a tick found itself (tests replace it). */
   refreshEdges?: (tags: string[]) => Promise<unknown>;
+  /**
+   * Wakes the scheduler when another instance writes to the log: by default PostgreSQL's
+   * LISTEN/NOTIFY (lib/cache/bus-listener.ts), nothing on SQLite. Resolves to its stop function.
+   */
+  listen?: (onNotify: () => void) => Promise<() => Promise<void>>;
+}
+
+function defaultListener(onNotify: () => void): Promise<() => Promise<void>> {
+  const config = databaseConfigFromEnv();
+  if (config.engine !== 'postgres') return Promise.resolve(async () => undefined);
+  return listenForInvalidations(config, onNotify);
 }
 
 /**
@@ -314,8 +327,15 @@ export function startScheduler(options: SchedulerOptions = {}): () => void {
     if (running === null) void runTick();
   }, intervalMs);
   timer.unref();
+  // A notification runs a tick now (or right after the one under way): another instance's write
+  // reaches this one in milliseconds instead of within the interval.
+  const listening = (options.listen ?? defaultListener)(() => void runTick()).catch((error: unknown) => {
+    console.error(`Scheduler: not listening for other instances' writes (${error instanceof Error ? error.message : String(error)}); polling only.`);
+    return async () => undefined;
+  });
   const stop = () => {
     clearInterval(timer);
+    void listening.then((stopListening) => stopListening());
     if (holder[RUNNING] === stop) holder[RUNNING] = undefined;
     registerCatchUp(undefined, runTick);
   };
