@@ -212,6 +212,41 @@ test.describe('search', () => {
     await expect(page.getByRole('main').getByRole('alert')).toContainText('at most 200');
   });
 
+  test('result pages are as strict as listing pages, in both editions', async ({ request, page }) => {
+    for (const { path, key, query, count } of [
+      { path: '/zoeken', key: 'pagina', query: 'de', count: /^(\d+) resultaten voor/ },
+      { path: '/en/search', key: 'page', query: 'the', count: /^(\d+) results for/ },
+    ]) {
+      const first = `${path}?q=${query}`;
+      await page.goto(first);
+      const total = Number(count.exec((await page.getByRole('status').textContent()) ?? '')?.[1]);
+      expect(total, first).toBeGreaterThan(0);
+      const last = Math.min(10, Math.ceil(total / 20));
+
+      // The count and the pages agree: the last page lists the rest, and says so; there is no page after it.
+      const lastPage = last === 1 ? first : `${first}&${key}=${last}`;
+      expect((await page.goto(lastPage))?.status(), lastPage).toBe(200);
+      await expect(page.locator('main ol > li')).toHaveCount(Math.min(20, total - (last - 1) * 20));
+      await expect(page.locator('a[rel="next"]')).toHaveCount(0);
+      if (last > 1) await expect(page.getByRole('navigation', { name: /Paginering|Pagination/ })).toContainText(`${last}`);
+
+      for (const bad of [String(last + 1), '99', '1000', 'abc', '-1', '0', '02', '', '2.0']) {
+        const url = `${first}&${key}=${bad}`;
+        expect((await request.get(url, { maxRedirects: 0 })).status(), url).toBe(404);
+      }
+      expect((await request.get(`${first}&${key}=2&${key}=3`, { maxRedirects: 0 })).status()).toBe(404);
+      // Page 1 has one URL, as on listings.
+      const one = await request.get(`${first}&${key}=1`, { maxRedirects: 0 });
+      expect(one.status()).toBe(308);
+      expect(one.headers().location).toBe(first);
+      // No query, and a query without results: one page, which exists; page 2 does not.
+      expect((await request.get(path)).status()).toBe(200);
+      expect((await request.get(`${path}?${key}=2`, { maxRedirects: 0 })).status()).toBe(404);
+      expect((await request.get(`${path}?q=qxzwvjk`)).status()).toBe(200);
+      expect((await request.get(`${path}?q=qxzwvjk&${key}=2`, { maxRedirects: 0 })).status()).toBe(404);
+    }
+  });
+
   test('hostile search text is shown as text', async ({ page }) => {
     await page.goto(`/en/search?q=${encodeURIComponent('"<script>alert(1)</script> NEAR( OR *')}`);
     await expect(page.getByRole('searchbox')).toHaveValue('"<script>alert(1)</script> NEAR( OR *');
