@@ -7,7 +7,7 @@
  * per test: the JVM takes a few seconds to start, checking a page takes milliseconds.
  */
 import { spawnSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, readdirSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { expect, test, type APIRequestContext } from '@playwright/test';
@@ -45,6 +45,12 @@ class Batch {
 
   get size() {
     return this.names.size;
+  }
+
+  /** Checks the batch: no errors, and then the files go (on failure they stay for a look). */
+  expectValid() {
+    expect(this.errors(), `vnu over the files in ${this.dir}`).toEqual([]);
+    rmSync(this.dir, { recursive: true, force: true });
   }
 
   /**
@@ -96,8 +102,7 @@ test.describe('HTML validity (W3C Nu HTML Checker)', () => {
     expect(written.status, written.stderr).toBe(0);
     batch.adopt(edgePages, 'edge error page');
     expect(batch.size).toBeGreaterThan(30);
-
-    expect(batch.errors()).toEqual([]);
+    batch.expectValid();
   });
 
   test('every desk page in both locales has no errors', async ({ browser, request }) => {
@@ -114,7 +119,6 @@ test.describe('HTML validity (W3C Nu HTML Checker)', () => {
       await context.close();
     }
     expect(batch.size).toBe(20);
-
-    expect(batch.errors()).toEqual([]);
+    batch.expectValid();
   });
 });
