@@ -1,6 +1,7 @@
 /**
  * Runs once when a server instance starts. It sets how far the heap may grow before V8 collects
- * (lib/site/heap.ts) and starts the publication scheduler
+ * (lib/site/heap.ts), starts recording each request's client address (lib/auth/client-address.ts)
+ * and starts the publication scheduler
  * (lib/publishing/scheduler.ts), which publishes scheduled articles on time and keeps this
  * instance's cache in step with the others, in the Node.js runtime of `next start` and `next dev`
  * only: never in the Edge runtime, and never while `next build` prerenders pages (its workers
@@ -11,6 +12,12 @@ export async function register(): Promise<void> {
   if (process.env.NEXT_PHASE === 'phase-production-build') return;
   const { applyHeapGrowth } = await import('./lib/site/heap');
   applyHeapGrowth();
+  // Records each request's socket address before Next sees it, and checks TRUSTED_PROXIES now.
+  const { startClientAddresses } = await import('./lib/auth/client-address');
+  startClientAddresses();
+  // A malformed EDGE_URLS stops the server here, not at the first publish.
+  const { edgeUrls } = await import('./lib/cache/edge-refresh');
+  edgeUrls();
   const { startScheduler } = await import('./lib/publishing/scheduler');
   startScheduler();
 }
