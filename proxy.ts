@@ -1,0 +1,53 @@
+/**
+ * Answers the requests Next itself answers badly, before it routes them: paths with invalid
+ * percent-encoding, unknown `/api/` paths, methods a resource does not take, and listing page
+ * parameters that cannot be a path segment (lib/site/request-guard.ts has the checks and why).
+ * Everything else passes untouched. There is no locale handling here: the locale comes from the
+ * route (see next.config.js).
+ *
+ * The site's headers from next.config.js `headers()` apply to these answers as to any other.
+ */
+import { NextResponse, type NextRequest } from 'next/server';
+import type { Locale } from '@/lib/i18n/locales';
+import { checkRequest, type GuardAnswer } from '@/lib/site/request-guard';
+
+export function proxy(request: NextRequest): Response | undefined {
+  const { pathname, searchParams } = request.nextUrl;
+  const answer = checkRequest({ method: request.method, pathname, searchParams });
+  return answer === null ? undefined : respond(answer, request);
+}
+
+/**
+ * Where a page 404 is rendered: a path below the locale that no route claims, so the catch-all
+ * (app/[locale]/[...rest]) answers it with the edition's own 404 page, as it does any unknown URL.
+ */
+function notFoundPage(locale: Locale): string {
+  return `/${locale}/_/not-found`;
+}
+
+const noStore = { 'Cache-Control': 'no-store' };
+
+function respond(answer: GuardAnswer, request: NextRequest): Response {
+  switch (answer.kind) {
+    case 'not-found':
+      if (answer.surface === 'api') return Response.json({ error: 'not found' }, { status: 404, headers: noStore });
+      return NextResponse.rewrite(new URL(notFoundPage(answer.locale), request.url));
+    case 'method-not-allowed': {
+      const headers = { ...noStore, Allow: answer.allow.join(', ') };
+      if (answer.surface === 'api') return Response.json({ error: 'method not allowed' }, { status: 405, headers });
+      // No body: in particular, TRACE echoes nothing.
+      return new Response(null, { status: 405, headers });
+    }
+    case 'options':
+      return new Response(null, { status: 204, headers: { Allow: answer.allow.join(', ') } });
+  }
+}
+
+export const config = {
+  matcher: [
+    // Every path but the build's static files, the image optimizer and the public images…
+    '/((?!_next/static/|_next/image|images/).*)',
+    // …which go through only when they carry a percent sign (none of theirs does), so that an invalid sequence is a 404 there too.
+    '/(_next/static/|images/)(.*%.*)',
+  ],
+};
