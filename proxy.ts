@@ -1,20 +1,29 @@
 /**
  * Answers the requests Next itself answers badly, before it routes them: paths with invalid
  * percent-encoding, unknown `/api/` paths, methods a resource does not take, and listing page
- * parameters that cannot be a path segment (lib/site/request-guard.ts has the checks and why).
- * Everything else passes untouched. There is no locale handling here: the locale comes from the
- * route (see next.config.js).
+ * parameters that cannot be a path segment (lib/site/request-guard.ts has the checks and why);
+ * and every page while the database is known to be down (lib/site/origin-state.ts). Everything else
+ * passes untouched, a refresh from the edge once this instance has caught up with the invalidation
+ * log. There is no locale handling here: the locale comes from the route (see next.config.js).
  *
  * The site's headers from next.config.js `headers()` apply to these answers as to any other.
  */
 import { NextResponse, type NextRequest } from 'next/server';
 import type { Locale } from '@/lib/i18n/locales';
+import { catchUpForEdgeRefresh, unavailableResponse } from '@/lib/site/origin-state';
 import { checkRequest, type GuardAnswer } from '@/lib/site/request-guard';
 
-export function proxy(request: NextRequest): Response | undefined {
+export async function proxy(request: NextRequest): Promise<Response | undefined> {
   const { pathname, searchParams } = request.nextUrl;
   const answer = checkRequest({ method: request.method, pathname, searchParams });
-  return answer === null ? undefined : respond(answer, request);
+  if (answer !== null) return respond(answer, request);
+  // The origin's own state (lib/site/origin-state.ts): while the database is known to be down,
+  // pages get the localized 503 page before they render; a refresh from the edge waits until this
+  // instance has caught up with the invalidation log.
+  const unavailable = unavailableResponse(pathname, request.method);
+  if (unavailable !== null) return unavailable;
+  await catchUpForEdgeRefresh(request.headers);
+  return undefined;
 }
 
 /**
