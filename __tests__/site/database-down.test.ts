@@ -97,3 +97,27 @@ describe('the proxy’s answer while the database is down', () => {
     }
   });
 });
+
+describe('the error pages from precompiled messages', () => {
+  it('render the same from next-intl’s precompiled form as from the JSON on disk', async () => {
+    // What next-intl's precompile makes of the two kinds of message these pages use.
+    jest.resetModules();
+    jest.doMock('@/messages/nl.json', () => {
+      const raw = jest.requireActual<Record<string, Record<string, string>>>('@/messages/nl.json');
+      const compiled = Object.fromEntries(
+        Object.entries(raw).map(([namespace, entries]) => [
+          namespace,
+          Object.fromEntries(Object.entries(entries).map(([key, text]) => [key, /\{/.test(text) ? text.split(/(\{\w+\})/).filter(Boolean).map((part) => (/^\{\w+\}$/.test(part) ? [part.slice(1, -1)] : part)) : text])),
+        ]),
+      );
+      return { __esModule: true, default: compiled };
+    });
+    const precompiled = await import('@/lib/site/error-pages');
+    jest.dontMock('@/messages/nl.json');
+    for (const status of [404, 401, 503] as const) {
+      const html = precompiled.renderErrorPage(status, 'nl');
+      expect(html).toBe(renderErrorPage(status, 'nl'));
+      expect(html).toContain(String(status));
+    }
+  });
+});

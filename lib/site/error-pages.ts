@@ -69,14 +69,34 @@ button{padding:.5rem 1rem;font:inherit;font-weight:600;color:#fff;background:var
 </html>
 `;
 
+/**
+ * A message with its `{arguments}` filled in. Inside the site's bundles the messages arrive
+ * precompiled by next-intl (`precompile` in next.config.js): plain text stays a string, and text with
+ * arguments becomes an array of strings and `[name]` parts. Read as JSON from disk (the edge's
+ * script), they are ICU strings. These pages use plain text and simple arguments only; anything
+ * else is null.
+ */
+function fill(message: unknown, values: Record<string, string>): string | null {
+  const value = (name: string) => values[name] ?? null;
+  if (typeof message === 'string') {
+    if (/[{}]/.test(message.replace(/\{(\w+)\}/g, ''))) return null;
+    let missing = false;
+    const filled = message.replace(/\{(\w+)\}/g, (_, name: string) => value(name) ?? ((missing = true), ''));
+    return missing ? null : filled;
+  }
+  if (!Array.isArray(message)) return null;
+  const parts = message.map((part: unknown) => (typeof part === 'string' ? part : Array.isArray(part) && part.length === 1 && typeof part[0] === 'string' ? value(part[0]) : null));
+  return parts.every((part) => part !== null) ? parts.join('') : null;
+}
+
 const escapeHtml = (text: string) => text.replace(/[&<>"']/g, (char) => `&#${char.charCodeAt(0)};`);
 
 /** The page for `status` in `locale`'s edition. Throws when a message it needs is missing. */
 export function renderErrorPage(status: ErrorPageStatus, locale: Locale): string {
   const messages = MESSAGES[locale] as Record<string, Record<string, unknown> | undefined>;
-  const t = (namespace: string, key: string): string => {
-    const text = messages[namespace]?.[key];
-    if (typeof text !== 'string') throw new Error(`messages/${locale}.json has no ${namespace}.${key}`);
+  const t = (namespace: string, key: string, values: Record<string, string> = {}): string => {
+    const text = fill(messages[namespace]?.[key], values);
+    if (text === null) throw new Error(`messages/${locale}.json has no plain text or simple {argument} message ${namespace}.${key}`);
     return text;
   };
   const front = localizedPath(locale, '/');
@@ -111,7 +131,7 @@ export function renderErrorPage(status: ErrorPageStatus, locale: Locale): string
     brandLabel: escapeHtml(t('SiteHeader', 'homeLabel')),
     navLabel: escapeHtml(t('EdgeErrorPages', 'navLabel')),
     nav,
-    code: escapeHtml(t('EdgeErrorPages', 'code').replace('{status}', String(status))),
+    code: escapeHtml(t('EdgeErrorPages', 'code', { status: String(status) })),
     title: escapeHtml(kind.title),
     heading: escapeHtml(kind.heading),
     text: kind.text.map((paragraph) => `<p>${escapeHtml(paragraph)}</p>`).join('\n'),
