@@ -106,10 +106,12 @@ test.describe(`freshness behind the edge, two instances on one database${SUFFIX}
     dataDir = mkdtempSync(path.join(tmpdir(), 'sportnieuws-freshness-'));
     ports.a = await freePort();
     ports.b = await freePort();
-    env = instanceEnv(dataDir, { REDIS_URL: '' });
+    const edgePort = await freePort();
+    // The instances and the CLI refresh the edge after a write (EDGE_URLS), with the shared secret.
+    env = instanceEnv(dataDir, { REDIS_URL: '', EDGE_URLS: `http://127.0.0.1:${edgePort}` });
     content(['seed']);
     await Promise.all([start(ports.a), start(ports.b)]);
-    ({ edge, runtimeDir } = await launchEdge(`http://127.0.0.1:${ports.a},http://127.0.0.1:${ports.b}`));
+    ({ edge, runtimeDir } = await launchEdge(`http://127.0.0.1:${ports.a},http://127.0.0.1:${ports.b}`, { port: edgePort, revalidateSecret: env.REVALIDATE_SECRET }));
   });
 
   test.afterAll(async () => {
@@ -130,6 +132,25 @@ test.describe(`freshness behind the edge, two instances on one database${SUFFIX}
     for (const base of everywhere()) {
       await seenWithin(`${base}: the article page`, async () => (await status(`${base}/nieuws/${article.slug}`)) === 200);
       await seenWithin(`${base}: the front lists it`, async () => (await body(`${base}/`)).includes(article.title));
+    }
+  });
+
+  test('a publish refreshes the edge’s copies itself: the next reader sees it at once, whichever instance the edge asks', async () => {
+    // Several publishes, so that the edge's refreshes reach both instances (it takes turns), and
+    // the one that did not make the write must catch up with the log before it renders.
+    for (const n of [1, 2, 3, 4]) {
+      const article = { id: `e2e-fresh-refresh-${n}`, slug: `dijkstad-wint-oefenduel-${n}`, title: `Dijkstad wint oefenduel nummer ${n}` };
+      // The edge holds a front without it and the article's 404, fresh or not: without a refresh
+      // the next reader would get those.
+      expect(await body(`${edge!.url}/`)).not.toContain(article.title);
+      expect(await status(`${edge!.url}/nieuws/${article.slug}`)).toBe(404);
+      const output = importArticles([article]);
+      expect(output).toMatch(/Refreshed \d+ cached pages on the edge/);
+      expect(output).not.toContain('failed');
+      // No waiting: right after the CLI returns.
+      expect(await status(`${edge!.url}/nieuws/${article.slug}`)).toBe(200);
+      expect(await body(`${edge!.url}/`)).toContain(article.title);
+      expect((await rawRequest(`${edge!.url}/feed.xml`, { headers: { 'accept-encoding': 'identity' } })).text).toContain(article.title);
     }
   });
 

@@ -14,6 +14,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { expect } from '@playwright/test';
+import { edgeRefreshToken } from '../../lib/cache/edge-refresh';
 import { findNginx, NGINX_MISSING_MESSAGE, parseOrigins, startEdge, type EdgeOptions, type RunningEdge } from '../../scripts/edge';
 
 export const NGINX = findNginx();
@@ -26,18 +27,27 @@ function requireNginx(): string {
   return NGINX;
 }
 
+export interface LaunchOptions {
+  /** Default: a free one. */
+  port?: number;
+  /** The site's revalidation secret, when the suite sends refreshes (X-Edge-Refresh). */
+  revalidateSecret?: string;
+}
+
 /** An edge on a free port with a runtime directory of its own; {@link shutDown} stops and removes both. */
-export async function launchEdge(origin: string): Promise<{ edge: RunningEdge; runtimeDir: string }> {
+export async function launchEdge(origin: string, launch: LaunchOptions = {}): Promise<{ edge: RunningEdge; runtimeDir: string }> {
   const nginx = requireNginx();
   const runtimeDir = mkdtempSync(path.join(tmpdir(), 'sportnieuws-edge-'));
   const options: EdgeOptions = {
     listenHost: '127.0.0.1',
-    port: await freePort(),
+    port: launch.port ?? (await freePort()),
     origins: parseOrigins(origin),
     runtimeDir,
     staleWindow: '10m',
     cacheMaxSize: '64m',
     workerProcesses: 1,
+    refreshToken: launch.revalidateSecret ? edgeRefreshToken(launch.revalidateSecret) : null,
+    refreshAllow: [],
   };
   try {
     return { edge: await startEdge(options, { nginx }), runtimeDir };
@@ -114,6 +124,8 @@ export interface SeenRequest {
   cookie: string | undefined;
   host: string | undefined;
   acceptEncoding: string | undefined;
+  /** The X-Edge-Refresh header the origin got (the edge sends "1" for a refresh it accepted). */
+  refresh: string | undefined;
 }
 
 export interface TinyOrigin {
@@ -140,7 +152,8 @@ export function startTinyOrigin(port: number): Promise<TinyOrigin> {
     const { pathname } = new URL(url, 'http://origin');
     const cookie = request.headers.cookie;
     const acceptEncoding = request.headers['accept-encoding'];
-    seen.push({ method: request.method ?? '', url, cookie, host: request.headers.host, acceptEncoding });
+    const refresh = request.headers['x-edge-refresh'] as string | undefined;
+    seen.push({ method: request.method ?? '', url, cookie, host: request.headers.host, acceptEncoding, refresh });
     renders += 1;
 
     if (pathname === '/boom') {

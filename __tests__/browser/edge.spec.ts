@@ -10,6 +10,7 @@
 import { expect, test } from '@playwright/test';
 import type { RunningEdge } from '../../scripts/edge';
 import { TEST_EDITOR } from './accounts';
+import { edgeRefreshToken } from '../../lib/cache/edge-refresh';
 import { freePort, launchEdge, NGINX, rawRequest, REQUIRE_EDGE, shutDown, startOfSecond, startTinyOrigin, SUFFIX, type TinyOrigin } from './edge-server';
 
 test.describe(`edge cache in front of the site${SUFFIX}`, () => {
@@ -201,6 +202,9 @@ test.describe(`edge cache in front of the site${SUFFIX}`, () => {
   });
 });
 
+/** The revalidation secret the tiny origin's "site" has: the edge takes refreshes signed with it. */
+const SITE_SECRET = 'the-tiny-origins-revalidation-secret';
+
 test.describe(`edge cache with its own origin, killed halfway${SUFFIX}`, () => {
   test.skip(!NGINX && !REQUIRE_EDGE, 'nginx is not installed (apt-get install nginx); set REQUIRE_EDGE=1 to fail instead');
   test.describe.configure({ mode: 'serial' });
@@ -211,7 +215,7 @@ test.describe(`edge cache with its own origin, killed halfway${SUFFIX}`, () => {
 
   test.beforeAll(async () => {
     origin = await startTinyOrigin(await freePort());
-    ({ edge, runtimeDir } = await launchEdge(origin.url));
+    ({ edge, runtimeDir } = await launchEdge(origin.url, { revalidateSecret: SITE_SECRET }));
   });
 
   test.afterAll(async () => {
@@ -261,6 +265,29 @@ test.describe(`edge cache with its own origin, killed halfway${SUFFIX}`, () => {
     expect(browser.cache).toBe('HIT');
     expect(browser.body.equals(gzip.body)).toBe(true);
     expect(seen('/encoded').map((request) => request.acceptEncoding)).toEqual(['gzip', undefined]);
+  });
+
+  test('a refresh with the site’s token replaces the copy at once; any other is refused and never reaches the origin', async () => {
+    await startOfSecond();
+    const first = await rawRequest(at('/refreshed'));
+    expect(first.cache).toBe('MISS');
+    expect((await rawRequest(at('/refreshed'))).text).toBe(first.text);
+
+    for (const token of ['1', edgeRefreshToken('another-sites-secret-entirely'), SITE_SECRET]) {
+      const refused = await rawRequest(at('/refreshed'), { headers: { 'x-edge-refresh': token } });
+      expect(refused.status, token).toBe(403);
+    }
+    expect(seen('/refreshed')).toHaveLength(1);
+
+    const refreshed = await rawRequest(at('/refreshed'), { headers: { 'x-edge-refresh': edgeRefreshToken(SITE_SECRET) } });
+    expect(refreshed.status).toBe(200);
+    expect(refreshed.text).not.toBe(first.text);
+    // The origin is told, so that it catches up with its invalidation log before it renders.
+    expect(seen('/refreshed').map((request) => request.refresh)).toEqual([undefined, '1']);
+    // The next reader gets the refreshed copy, whatever second it is now.
+    const after = await rawRequest(at('/refreshed'));
+    expect(after.text).toBe(refreshed.text);
+    expect(after.cache === 'HIT' || after.cache === 'STALE' || after.cache === 'UPDATING').toBe(true);
   });
 
   test('an origin error on a page the edge never had gets the localized 503 page', async () => {
