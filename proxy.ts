@@ -10,6 +10,7 @@
  */
 import { NextResponse, type NextRequest } from 'next/server';
 import type { Locale } from '@/lib/i18n/locales';
+import { renderErrorPage } from '@/lib/site/error-pages';
 import { catchUpForEdgeRefresh, unavailableResponse } from '@/lib/site/origin-state';
 import { checkRequest, type GuardAnswer } from '@/lib/site/request-guard';
 
@@ -27,12 +28,14 @@ export async function proxy(request: NextRequest): Promise<Response | undefined>
 }
 
 /**
- * Where a page 404 is rendered: a path below the locale that no route claims, so the catch-all
- * (app/[locale]/[...rest]) answers it with the edition's own 404 page, as it does any unknown URL.
+ * Where an RSC 404 is rendered: a path below the locale that no route claims, so the catch-all
+ * (app/[locale]/[...rest]) answers it with the edition's own 404 payload, as for any unknown URL.
  */
 function notFoundPage(locale: Locale): string {
   return `/${locale}/_/not-found`;
 }
+
+const acceptsHtml = (request: NextRequest) => /\btext\/html\b/i.test(request.headers.get('accept') ?? '');
 
 const noStore = { 'Cache-Control': 'no-store' };
 
@@ -40,7 +43,17 @@ function respond(answer: GuardAnswer, request: NextRequest): Response {
   switch (answer.kind) {
     case 'not-found':
       if (answer.surface === 'api') return Response.json({ error: 'not found' }, { status: 404, headers: noStore });
-      return NextResponse.rewrite(new URL(notFoundPage(answer.locale), request.url));
+      // A request that asks for HTML (a browser's or a crawler's document request) gets the
+      // static, localized 404 page (the edge's own): a whole page without JavaScript, where a
+      // rendered notFound() sends an empty shell (vercel/next.js#62228), and one that needs no
+      // database, so it stays a 404 while the database is down. Anything else, client-side
+      // navigation (RSC) among it, gets the edition's 404 from the catch-all: Next hides the RSC
+      // headers and `_rsc` from the proxy, and the router needs a payload, not a document.
+      if (!acceptsHtml(request)) return NextResponse.rewrite(new URL(notFoundPage(answer.locale), request.url));
+      return new Response(request.method === 'HEAD' ? null : renderErrorPage(404, answer.locale), {
+        status: 404,
+        headers: { ...noStore, 'Content-Type': 'text/html; charset=utf-8', 'Content-Language': answer.locale },
+      });
     case 'method-not-allowed': {
       const headers = { ...noStore, Allow: answer.allow.join(', ') };
       if (answer.surface === 'api') return Response.json({ error: 'method not allowed' }, { status: 405, headers });

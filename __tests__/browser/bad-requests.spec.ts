@@ -46,6 +46,18 @@ test.describe('a path that is not valid percent-encoding', () => {
     expect(missingSecurityHeaders(response)).toEqual([]);
   });
 
+  test('a document request gets a whole 404 page, readable without JavaScript', async ({ request }) => {
+    for (const [path, lang] of [['/nieuws/%FF', 'nl'], ['/en/news/%C3%28', 'en']] as const) {
+      const response = await request.get(path, { headers: { accept: 'text/html,application/xhtml+xml' } });
+      expect(response.status(), path).toBe(404);
+      const html = await response.text();
+      expect(html, path).toContain(`<html lang="${lang}">`);
+      expect(html, path).not.toContain('__next_error__');
+      expect(html, path).toMatch(/<h1>[^<]+<\/h1>/);
+      expect(missingSecurityHeaders(response), path).toEqual([]);
+    }
+  });
+
   test('it also shows as a page, in its edition, in a browser', async ({ page }) => {
     const response = await page.goto('/en/news/%FF');
     expect(response?.status()).toBe(404);
