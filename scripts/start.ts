@@ -25,7 +25,7 @@ import { withServerHeapLimit } from './server-heap';
 
 const root = path.resolve(__dirname, '..');
 const stampFile = path.join(root, '.next', 'source-stamp');
-const sourceRoots = ['app', 'components', 'lib', 'messages', 'public', 'next.config.js', 'package-lock.json', 'tsconfig.json'];
+const sourceRoots = ['app', 'components', 'lib', 'messages', 'public', 'next.config.js', 'proxy.ts', 'instrumentation.ts', 'package-lock.json', 'tsconfig.json'];
 
 function* walk(entry: string): Generator<string> {
   const full = path.join(root, entry);
@@ -38,7 +38,7 @@ function* walk(entry: string): Generator<string> {
 }
 
 /** Settings that prerendered pages bake in (canonical URLs, site name, times): a change means a new build. */
-const buildSettings = ['SITE_URL', 'SITE_NAME', 'SITE_TIME_ZONE', 'NEXT_PUBLIC_ALLOW_PROVIDER_POSTERS'];
+const buildSettings = ['SITE_URL', 'SITE_NAME', 'SITE_TIME_ZONE', 'NEXT_PUBLIC_ALLOW_PROVIDER_POSTERS', 'HSTS_PRELOAD'];
 
 /**
  * A hash of every source file's path and content and of the build settings: a new checkout, an
