@@ -60,8 +60,8 @@ export function bareBaseline(root: string, outDir: string): RouteJs & { dir: str
   writeFileSync(path.join(dir, 'next.config.js'), 'module.exports = {};\n');
   writeFileSync(path.join(dir, 'app', 'layout.js'), 'export default function RootLayout({ children }) {\n  return (<html lang="en"><body>{children}</body></html>);\n}\n');
   writeFileSync(path.join(dir, 'app', 'page.js'), 'export default function Page() {\n  return <p>Hello</p>;\n}\n');
-  // The like-for-like page: the article's visible text and its images (bench/bytes.ts
-  // articleContent), read at request time from same-content.json, as plain paragraphs and <img>.
+  // The like-for-like page: the article's visible text and its images ({@link pageContent}),
+  // read at request time from same-content.json, as plain paragraphs and <img>.
   mkdirSync(path.join(dir, 'app', 'same'));
   writeFileSync(
     path.join(dir, 'app', 'same', 'page.js'),

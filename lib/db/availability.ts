@@ -18,13 +18,18 @@ const SQLITE_UNREACHABLE_CODES = /^SQLITE_(CANTOPEN|IOERR)/;
 const POSTGRES_CODES = /^(08[0-9A-Z]{3}|57P0[1-3]|53300)$/;
 const POOL_MESSAGES = /^(Connection terminated|timeout exceeded when trying to connect|Client has encountered a connection error)/;
 
-export function isDatabaseUnavailable(error: unknown, depth = 0): boolean {
+/** Whether `error`, its `cause` chain or an AggregateError's `errors` carry a code `sqlite` allows. */
+function saysUnavailable(error: unknown, sqlite: RegExp, depth = 0): boolean {
   if (depth > 5 || typeof error !== 'object' || error === null) return false;
   const { code, message, cause, errors } = error as { code?: unknown; message?: unknown; cause?: unknown; errors?: unknown };
-  if (typeof code === 'string' && (SOCKET_CODES.has(code) || SQLITE_CODES.test(code) || POSTGRES_CODES.test(code))) return true;
+  if (typeof code === 'string' && (SOCKET_CODES.has(code) || sqlite.test(code) || POSTGRES_CODES.test(code))) return true;
   if (typeof message === 'string' && POOL_MESSAGES.test(message)) return true;
-  if (Array.isArray(errors) && errors.some((inner) => isDatabaseUnavailable(inner, depth + 1))) return true;
-  return isDatabaseUnavailable(cause, depth + 1);
+  if (Array.isArray(errors) && errors.some((inner) => saysUnavailable(inner, sqlite, depth + 1))) return true;
+  return saysUnavailable(cause, sqlite, depth + 1);
+}
+
+export function isDatabaseUnavailable(error: unknown): boolean {
+  return saysUnavailable(error, SQLITE_CODES);
 }
 
 /**
@@ -32,13 +37,8 @@ export function isDatabaseUnavailable(error: unknown, depth = 0): boolean {
  * or the SQLite file cannot be opened or read. Narrower than {@link isDatabaseUnavailable}: a write
  * that waited too long for SQLite's lock says nothing about readers.
  */
-export function isDatabaseUnreachable(error: unknown, depth = 0): boolean {
-  if (depth > 5 || typeof error !== 'object' || error === null) return false;
-  const { code, message, cause, errors } = error as { code?: unknown; message?: unknown; cause?: unknown; errors?: unknown };
-  if (typeof code === 'string' && (SOCKET_CODES.has(code) || SQLITE_UNREACHABLE_CODES.test(code) || POSTGRES_CODES.test(code))) return true;
-  if (typeof message === 'string' && POOL_MESSAGES.test(message)) return true;
-  if (Array.isArray(errors) && errors.some((inner) => isDatabaseUnreachable(inner, depth + 1))) return true;
-  return isDatabaseUnreachable(cause, depth + 1);
+export function isDatabaseUnreachable(error: unknown): boolean {
+  return saysUnavailable(error, SQLITE_UNREACHABLE_CODES);
 }
 
 /**
