@@ -19,6 +19,7 @@ import {
   startScheduler,
   tick,
   type LocalRevalidator,
+  type SchedulerOptions,
 } from '@/lib/publishing/scheduler';
 import { databaseKnownDown, markDatabaseUp } from '@/lib/db/health';
 import { catchUpWithLog } from '@/lib/publishing/catch-up';
@@ -45,6 +46,26 @@ function recorder(result = true): LocalRevalidator & { calls: string[][] } {
     return result;
   };
   return Object.assign(revalidate, { calls });
+}
+
+/**
+ * A scheduler in this process whose ticks run only when asked (its interval is an hour), with
+ * nothing refreshed or revalidated unless `options` says otherwise; counts the ticks it opened the
+ * database for.
+ */
+function askedScheduler(open: () => Promise<Database>, options: Omit<SchedulerOptions, 'database' | 'intervalMs'> = {}) {
+  let ticks = 0;
+  const stop = startScheduler({
+    revalidate: recorder(),
+    refreshEdges: async () => undefined,
+    ...options,
+    intervalMs: 3_600_000,
+    database: () => {
+      ticks++;
+      return open();
+    },
+  });
+  return { stop, ticks: () => ticks };
 }
 
 describeEachEngine('scheduler: publishing due articles', (harness) => {
@@ -179,27 +200,19 @@ describeEachEngine('scheduler: ticks', (harness) => {
 
   it('runs a tick when asked to catch up, shares the next one among all who ask during a tick, and refreshes the edges for its own flips', async () => {
     const database = await fixtureDatabase(harness);
-    let ticks = 0;
     const refreshed: string[][] = [];
-    // An hour apart: only catch-ups run during the test.
-    const stop = startScheduler({
-      intervalMs: 3_600_000,
-      database: async () => {
-        ticks++;
-        return database;
-      },
-      revalidate: recorder(),
+    const { stop, ticks } = askedScheduler(async () => database, {
       refreshEdges: async (tags) => {
         refreshed.push(tags);
       },
     });
     try {
       await catchUpWithLog();
-      expect(ticks).toBe(1);
+      expect(ticks()).toBe(1);
       // Real time is long past the fixture's schedule: that tick published nl-gepland.
       expect(refreshed).toEqual([['article:nl-gepland', 'listings:nl', 'slug:nl:gepland-klassieker-voorbeschouwing']]);
       await Promise.all([catchUpWithLog(), catchUpWithLog(), catchUpWithLog()]);
-      expect(ticks).toBe(3);
+      expect(ticks()).toBe(3);
       // Nothing new was found: no more refreshes.
       expect(refreshed).toHaveLength(1);
     } finally {
@@ -207,22 +220,14 @@ describeEachEngine('scheduler: ticks', (harness) => {
     }
     // Stopped: a catch-up no longer waits for anything.
     await catchUpWithLog();
-    expect(ticks).toBe(3);
+    expect(ticks()).toBe(3);
   });
 
   it('runs a tick as soon as the log notifies it of another instance’s write, and stops listening when stopped', async () => {
     const database = await fixtureDatabase(harness);
-    let ticks = 0;
     let notify: (() => void) | undefined;
     let listening = false;
-    const stop = startScheduler({
-      intervalMs: 3_600_000,
-      database: async () => {
-        ticks++;
-        return database;
-      },
-      revalidate: recorder(),
-      refreshEdges: async () => undefined,
+    const { stop, ticks } = askedScheduler(async () => database, {
       listen: async (onNotify) => {
         notify = onNotify;
         listening = true;
@@ -233,10 +238,10 @@ describeEachEngine('scheduler: ticks', (harness) => {
     });
     try {
       await catchUpWithLog();
-      expect(ticks).toBe(1);
+      expect(ticks()).toBe(1);
       notify?.();
       // The tick starts at once, not at the next poll (an hour away here).
-      expect(ticks).toBe(2);
+      expect(ticks()).toBe(2);
       await catchUpWithLog();
     } finally {
       stop();
@@ -249,14 +254,9 @@ describeEachEngine('scheduler: ticks', (harness) => {
     const database = await fixtureDatabase(harness);
     let reachable = false;
     const logged = jest.spyOn(console, 'error').mockImplementation(() => undefined);
-    const stop = startScheduler({
-      intervalMs: 3_600_000,
-      database: async () => {
-        if (!reachable) throw Object.assign(new Error('connect ECONNREFUSED 127.0.0.1:5432'), { code: 'ECONNREFUSED' });
-        return database;
-      },
-      revalidate: recorder(),
-      refreshEdges: async () => undefined,
+    const { stop } = askedScheduler(async () => {
+      if (!reachable) throw Object.assign(new Error('connect ECONNREFUSED 127.0.0.1:5432'), { code: 'ECONNREFUSED' });
+      return database;
     });
     try {
       await catchUpWithLog();
