@@ -92,14 +92,14 @@ describe('buildRss', () => {
     expect(buildRss(channel, [])).not.toContain('lastBuildDate');
   });
 
-  it('escapes hostile text everywhere', () => {
+  it('escapes hostile text everywhere, for XML and for the HTML a reader renders', () => {
     const hostile = buildRss({ ...channel, title: 'A & B' }, [
       item({ title: '</title><script>x</script>', description: ']]> & \u0000', categories: [{ name: '<b>' }] }),
     ]);
-    expect(hostile).toContain('<title>A &amp; B</title>');
-    expect(hostile).toContain('<title>&lt;/title&gt;&lt;script&gt;x&lt;/script&gt;</title>');
-    expect(hostile).toContain('<description>]]&gt; &amp; </description>');
-    expect(hostile).toContain('<category>&lt;b&gt;</category>');
+    expect(hostile).toContain('<title>A &amp;amp; B</title>');
+    expect(hostile).toContain('<title>&amp;lt;/title&amp;gt;&amp;lt;script&amp;gt;x&amp;lt;/script&amp;gt;</title>');
+    expect(hostile).toContain('<description>]]&amp;gt; &amp;amp; </description>');
+    expect(hostile).toContain('<category>&amp;lt;b&amp;gt;</category>');
     expect(hostile).not.toContain('<script>');
   });
 });

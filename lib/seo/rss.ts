@@ -6,9 +6,14 @@
  * GMT (`Tue, 03 May 2022 12:38:00 GMT`), which every reader parses and which does not depend on the
  * server's zone. The lead image is a `media:content` rather than an `enclosure`, because an
  * enclosure requires the file's length in bytes, which the content model does not know.
+ *
+ * Editor text goes into elements that RSS readers render as HTML by convention (the channel's and
+ * items' `title` and `description`, and `category`): that text is escaped for HTML and then for
+ * XML ({@link htmlTextElement}), so `<img src=x onerror=…>` in an intro reaches the reader as those
+ * characters, never as an element. `media:description` says `type="plain"`, so it is escaped once.
  */
 import { isoInstant } from '@/lib/dates/format';
-import { emptyElement, parentElement, textElement, XML_DECLARATION } from './xml';
+import { emptyElement, htmlTextElement, parentElement, textElement, XML_DECLARATION } from './xml';
 
 export const ATOM_NAMESPACE = 'http://www.w3.org/2005/Atom';
 export const MEDIA_NAMESPACE = 'http://search.yahoo.com/mrss/';
@@ -48,7 +53,7 @@ export interface RssItem {
    * never changes for the article (a URL changes when an editor changes the slug).
    */
   guid: { value: string; isPermaLink: boolean };
-  /** Plain text; left out when the article has nothing to describe it (RSS requires a title or a description, not both). */
+  /** Plain text (escaped for the reader's HTML here); left out when the article has nothing to describe it (RSS requires a title or a description, not both). */
   description?: string;
   /** ISO 8601 instant with a zone. */
   publishedAt: string;
@@ -91,12 +96,12 @@ export function imageMimeType(src: string): string | undefined {
 
 function itemXml(item: RssItem): string {
   const children = [
-    textElement('title', item.title),
+    htmlTextElement('title', item.title),
     textElement('link', item.link),
     textElement('guid', item.guid.value, { isPermaLink: item.guid.isPermaLink ? 'true' : 'false' }),
     textElement('pubDate', rfc822(item.publishedAt)),
-    ...(item.description === undefined ? [] : [textElement('description', item.description)]),
-    ...item.categories.map((category) => textElement('category', category.name, { domain: category.domain })),
+    ...(item.description === undefined ? [] : [htmlTextElement('description', item.description)]),
+    ...item.categories.map((category) => htmlTextElement('category', category.name, { domain: category.domain })),
   ];
   if (item.image) {
     const { url, type, description } = item.image;
@@ -119,9 +124,9 @@ export function buildRss(channel: RssChannel, items: readonly RssItem[]): string
     return max === undefined || ms > max ? ms : max;
   }, undefined);
   const head = [
-    textElement('title', channel.title),
+    htmlTextElement('title', channel.title),
     textElement('link', channel.link),
-    textElement('description', channel.description),
+    htmlTextElement('description', channel.description),
     textElement('language', channel.language),
     emptyElement('atom:link', { href: channel.selfUrl, rel: 'self', type: 'application/rss+xml' }),
     ...(newest === undefined ? [] : [textElement('lastBuildDate', rfc822(new Date(newest)))]),

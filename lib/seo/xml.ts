@@ -39,6 +39,17 @@ export function escapeXmlAttribute(value: string): string {
     .replace(/\r/g, '&#13;');
 }
 
+/**
+ * Escapes text for an XML element whose content is itself HTML by convention, such as RSS 2.0's
+ * `title`, `description` and `category`: feed readers decode the XML and then render the result as
+ * HTML. Escaping once for XML alone hands them `<img src=x onerror=…>` as live markup; escaping for
+ * HTML first makes it arrive as the text it is. Pass the result to {@link escapeXmlText} (or
+ * {@link htmlTextElement}), which escapes it for XML in turn.
+ */
+export function escapeHtmlText(value: string): string {
+  return value.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;').replace(/'/g, '&#39;');
+}
+
 export const XML_DECLARATION = '<?xml version="1.0" encoding="UTF-8"?>';
 
 export type XmlAttributes = Record<string, string | number | undefined>;
@@ -54,6 +65,14 @@ function attributes(attrs: XmlAttributes | undefined): string {
 /** `<name attr="…">text</name>` with the text and attribute values escaped. */
 export function textElement(name: string, text: string, attrs?: XmlAttributes): string {
   return `<${name}${attributes(attrs)}>${escapeXmlText(text)}</${name}>`;
+}
+
+/**
+ * `<name attr="…">text</name>` for an element a reader renders as HTML (see {@link escapeHtmlText}):
+ * the text is escaped for HTML, then for XML, so that markup in it reaches the reader as text.
+ */
+export function htmlTextElement(name: string, text: string, attrs?: XmlAttributes): string {
+  return textElement(name, escapeHtmlText(text), attrs);
 }
 
 /** `<name attr="…"/>` with the attribute values escaped. */
