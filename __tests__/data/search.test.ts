@@ -53,6 +53,46 @@ describeEachEngine('search', (harness) => {
     await expect(search('classic', { locale: 'en' }).then((result) => ids(result.items))).resolves.toEqual(['en-ajax-classic']);
   });
 
+  describe('a query of stopwords only, which PostgreSQL drops from its index', () => {
+    it.each([
+      ['the', 'en', ['en-ajax-classic', 'en-tour-video', 'en-verstappen']],
+      ['THE', 'en', ['en-ajax-classic', 'en-tour-video', 'en-verstappen']],
+      ['the a', 'en', ['en-ajax-classic', 'en-tour-video', 'en-verstappen']],
+      ['and', 'en', ['en-tour-video']],
+      ['de en', 'nl', ['nl-tour-video']],
+      ['het', 'nl', ['nl-ajax-fans-fietsen', 'nl-feyenoord-baalt', 'nl-klassieker']],
+    ] as const)('%j (%s) finds the articles that have every word, as SQLite does', async (query, locale, expected) => {
+      const result = await search(query, { locale });
+      // Ranking formulas differ between the engines (bm25, ts_rank); what matches does not.
+      expect(ids(result.items).sort()).toEqual(expected);
+      expect(result.total).toBe(expected.length);
+    });
+
+    it('ranks a stopword in the title above one in the intro only', async () => {
+      const result = await search('the', { locale: 'en' });
+      expect(ids(result.items).at(-1)).toBe('en-verstappen');
+      expect(result.items.find((item) => item.id === 'en-ajax-classic')?.highlight.title).toBe(`Ajax win ${mark('the')} classic against Feyenoord`);
+    });
+
+    it('finds Dutch stopwords as words too, and marks them', async () => {
+      const result = await search('de', { limit: 50 });
+      // Every public Dutch fixture article with "de" in its title, intro or body.
+      expect(result.total).toBeGreaterThanOrEqual(5);
+      const titled = result.items.find((item) => item.id === 'nl-klassieker');
+      expect(titled?.highlight.title).toBe(`Ajax wint ${mark('de')} klassieker tegen Feyenoord`);
+      // Drafts, scheduled and embargoed articles stay out, as in any search.
+      expect(ids(result.items).filter((id) => /concept|gepland|toekomst|embargo/.test(id))).toEqual([]);
+    });
+
+    it('pages and counts within its bounds', async () => {
+      const all = await search('the', { locale: 'en' });
+      const second = await search('the', { locale: 'en', limit: 1, offset: 1 });
+      expect(ids(second.items)).toEqual(ids(all.items).slice(1, 2));
+      const bounded = await searchPublicArticles(database(), { locale: 'en', query: 'the', limit: 20, now: FIXTURE_NOW, bounds: { ranked: 100, counted: 2 } });
+      expect({ total: bounded.total, totalCapped: bounded.totalCapped }).toEqual({ total: 2, totalCapped: true });
+    });
+  });
+
   it('counts up to its bound and then says there are more', async () => {
     // "ajax" matches two public nl articles.
     const bounded = (counted: number) =>

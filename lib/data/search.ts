@@ -11,12 +11,14 @@
  *   A : B : C weights), highlights from highlight() and snippet().
  * - PostgreSQL: the generated, GIN-indexed `articles.search` tsvector (title A, intro B, body C) in
  *   the locale's configuration (stemmer behind unaccent), ranked by length-normalized ts_rank, highlights from
- *   ts_headline on the page's rows only.
+ *   ts_headline on the page's rows only. A query the locale's configuration reduces to nothing
+ *   (only stopwords, such as "the" or "de") falls back to matching the words as they are, see
+ *   {@link postgresStopwordFallback}, so it finds what SQLite finds instead of nothing.
  *
  * Matches are marked with the sentinels of lib/data/highlight.ts, never HTML: the renderer escapes the text and turns the sentinels into <mark>. Sentinel characters in
  * the content itself are removed before indexing and highlighting, so they cannot fake a mark.
  */
-import { sql, type Kysely, type SqlBool } from 'kysely';
+import { sql, type Kysely, type RawBuilder, type SqlBool } from 'kysely';
 import type { Locale } from '@/lib/i18n/locales';
 import { POSTGRES_SEARCH_CONFIGS, type Engine } from '@/lib/db/migrations';
 import type { DB, SqliteSearchTables } from '@/lib/db/schema';
@@ -184,20 +186,83 @@ async function searchSqlite(db: Kysely<DB>, { locale, terms, limit, offset, now,
   };
 }
 
-async function searchPostgres(db: Kysely<DB>, { locale, terms, limit, offset, now, bounds = DEFAULT_SEARCH_BOUNDS }: SearchArgs): Promise<SearchPage> {
+/** An article's text column without highlight sentinels, for PostgreSQL to index or mark on the fly. */
+const cleanColumn = (column: 'title' | 'intro' | 'body_text') => sql`translate(${sql.ref(`articles.${column}`)}, ${'\u0002\u0003'}, '')`;
+
+/**
+ * How PostgreSQL matches a query: the indexed, stemmed `articles.search` column against the query
+ * in the locale's configuration, or, for a query of stopwords only, the words as typed.
+ */
+interface PostgresMatch {
+  /** The text search configuration the query and the headlines use. */
+  config: RawBuilder<unknown>;
+  query: RawBuilder<unknown>;
+  /** The document vector matched and ranked. */
+  vector: RawBuilder<unknown>;
+  /** For the fallback: only the newest `ranked` public articles of the locale are looked at. */
+  bounded: boolean;
+}
+
+/**
+ * The fallback for a query that the locale's configuration reduces to nothing. PostgreSQL drops
+ * stopwords ("the", "de", "and") from both the index and the query, so such a query is empty and
+ * matches no article, while SQLite's FTS5 index (no stopwords, no stemming) finds every article
+ * that has the word. A reader who searches "the" should get the same answer on both engines, so
+ * the words are matched as they are ('simple' configuration: lower case, no stopwords, no stems),
+ * weighted title : intro : body as the index is.
+ *
+ * That vector is not indexed (adding an index for the rare stopword query would double the
+ * index's size), so it is computed per row, and only over the newest `ranked` public articles of
+ * the locale, which the (locale, published_at) index hands over in order. That bounds the cost
+ * whatever the archive's size; at that size the answer is "more than 1,000 results" anyway. Accents
+ * are not folded here (no stopword of either language has one).
+ */
+function postgresStopwordFallback(text: string): PostgresMatch {
+  const config = sql`'simple'::regconfig`;
+  return {
+    config,
+    query: sql`plainto_tsquery(${config}, ${text})`,
+    vector: sql`(setweight(to_tsvector(${config}, ${cleanColumn('title')}), 'A') ||
+      setweight(to_tsvector(${config}, ${cleanColumn('intro')}), 'B') ||
+      setweight(to_tsvector(${config}, ${cleanColumn('body_text')}), 'C'))`,
+    bounded: true,
+  };
+}
+
+/** The locale's stemmed match, or {@link postgresStopwordFallback} when it leaves no word to look for. */
+async function postgresMatch(db: Kysely<DB>, locale: Locale, terms: readonly string[]): Promise<PostgresMatch> {
+  const text = terms.join(' ');
   const config = sql`${POSTGRES_SEARCH_CONFIGS[locale]}::regconfig`;
-  const query = sql`plainto_tsquery(${config}, ${terms.join(' ')})`;
-  const matches = () =>
+  const query = sql`plainto_tsquery(${config}, ${text})`;
+  const { rows } = await sql<{ words: number }>`select numnode(${query}) as words`.execute(db);
+  if ((rows[0]?.words ?? 0) === 0) return postgresStopwordFallback(text);
+  return { config, query, vector: sql`articles.search`, bounded: false };
+}
+
+async function searchPostgres(db: Kysely<DB>, { locale, terms, limit, offset, now, bounds = DEFAULT_SEARCH_BOUNDS }: SearchArgs): Promise<SearchPage> {
+  const { config, query, vector, bounded } = await postgresMatch(db, locale, terms);
+  const newestPublic = () =>
     db
       .selectFrom('articles')
-      .where(sql<SqlBool>`articles.search @@ ${query}`)
+      .select('articles.id')
+      .where('articles.locale', '=', locale)
+      .where(isPublic('articles', now))
+      .orderBy('articles.published_at', 'desc')
+      .orderBy('articles.id', 'desc')
+      .limit(bounds.ranked);
+  const matches = () => {
+    const matching = db
+      .selectFrom('articles')
+      .where(sql<SqlBool>`${vector} @@ ${query}`)
       .where('articles.locale', '=', locale)
       .where(isPublic('articles', now));
+    return bounded ? matching.where('articles.id', 'in', newestPublic()) : matching;
+  };
 
   // The newest matches (a top-N by publication time over the GIN index's matches), then the
   // costly ts_rank on those only.
   const candidates = matches()
-    .select(['articles.id', 'articles.published_at', sql<unknown>`articles.search`.as('search')])
+    .select(['articles.id', 'articles.published_at', sql<unknown>`${vector}`.as('search')])
     .orderBy('articles.published_at', 'desc')
     .orderBy('articles.id', 'desc')
     .limit(bounds.ranked);
@@ -222,14 +287,13 @@ async function searchPostgres(db: Kysely<DB>, { locale, terms, limit, offset, no
   const marks = `StartSel=${HIGHLIGHT_START}, StopSel=${HIGHLIGHT_END}`;
   const whole = `${marks}, HighlightAll=true`;
   const excerpt = `${marks}, MaxWords=${SNIPPET_WORDS}, MinWords=${Math.floor(SNIPPET_WORDS / 2)}, ShortWord=2`;
-  const clean = (column: 'title' | 'intro' | 'body_text') => sql`translate(${sql.ref(`articles.${column}`)}, ${'\u0002\u0003'}, '')`;
   const headlines = await db
     .selectFrom('articles')
     .select([
       'articles.id',
-      sql<string>`ts_headline(${config}, ${clean('title')}, ${query}, ${whole})`.as('title'),
-      sql<string>`ts_headline(${config}, ${clean('intro')}, ${query}, ${excerpt})`.as('intro'),
-      sql<string>`ts_headline(${config}, ${clean('body_text')}, ${query}, ${excerpt})`.as('body'),
+      sql<string>`ts_headline(${config}, ${cleanColumn('title')}, ${query}, ${whole})`.as('title'),
+      sql<string>`ts_headline(${config}, ${cleanColumn('intro')}, ${query}, ${excerpt})`.as('intro'),
+      sql<string>`ts_headline(${config}, ${cleanColumn('body_text')}, ${query}, ${excerpt})`.as('body'),
     ])
     .where(
       'articles.id',
