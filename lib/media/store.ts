@@ -3,7 +3,7 @@
  * the site can serve every file without shared disks.
  *
  * Names are content addressed: the first 32 hex digits (128 bits) of the SHA-256 of the stored
- * bytes (the upload, less any location and device metadata), then the extension of the format the
+ * bytes (the upload, less anything rendering does not need), then the extension of the format the
  * bytes really are (`3f9a…e1.webp`). The same bytes uploaded twice
  * are one file (the second upload returns the first one's record), a name never changes meaning,
  * so `/media/<name>` can be cached forever, and no uploader chooses a name.
@@ -97,7 +97,7 @@ export interface StoredMedia {
 
 /**
  * Checks the bytes by content (lib/media/inspect.ts; throws its ImageRejectedError when they are
- * not an accepted image), removes EXIF/XMP/IPTC metadata (lib/media/metadata.ts) and stores the
+ * not an accepted image), removes metadata (lib/media/metadata.ts: all but pixels, ICC profile and orientation) and stores the
  * result under its content-addressed name. Storing bytes that
  * are already there writes nothing and returns the existing record. The size limit is the
  * caller's: the route enforces it while reading the request.
