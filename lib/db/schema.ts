@@ -126,6 +126,10 @@ export interface UsersTable {
   password_hash: string;
   created_at: number;
   updated_at: number;
+  /** 1 after an admin reset until the user sets their own password (migration 0006); else 0. */
+  password_change_required: Generated<number>;
+  /** When a one-time password stops working; null for a password the user chose. */
+  password_expires_at: Generated<number | null>;
 }
 
 export interface SessionsTable {
@@ -203,4 +207,32 @@ export interface DB {
   article_revisions: ArticleRevisionsTable;
   cache_invalidations: CacheInvalidationsTable;
   media: MediaTable;
+}
+
+// ---------------------------------------------------------------------------------------------
+// The audit trail (migration 0006_audit).
+
+/** One security event (lib/auth/audit.ts). Never holds a password, token or session id. */
+export interface AuditEventsTable {
+  /** Strictly increasing: the admin screen pages by it, newest first. */
+  id: Generated<number>;
+  created_at: number;
+  /** One of lib/auth/audit.ts's AUDIT_EVENT_TYPES. */
+  type: string;
+  /** Who did it; null for the CLI, the scheduler, or a sign-in attempt. Copied, not a foreign key. */
+  actor_id: string | null;
+  actor_email: string | null;
+  /** The account it concerns (a sign-in's account, a reset's target); null when none. */
+  subject_id: string | null;
+  subject_email: string | null;
+  article_id: string | null;
+  /** The client's address, when known. */
+  address: string | null;
+  /** JSON object of short facts (role before and after, the channel); `{}` when none. */
+  details: string;
+}
+
+/** Merges into {@link DB} above. */
+export interface DB {
+  audit_events: AuditEventsTable;
 }
