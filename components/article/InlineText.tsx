@@ -39,7 +39,9 @@ function renderNode(node: InlineNode, index: number): ReactNode {
         );
       }
       return (
-        <a key={index} href={node.href} rel={ABSOLUTE_HTTP.test(node.href) ? 'noopener' : undefined}>
+        // rel only where it applies: an undefined prop would still travel in the RSC payload of
+        // every internal link, as "rel":"$undefined".
+        <a key={index} href={node.href} {...(ABSOLUTE_HTTP.test(node.href) ? { rel: 'noopener' } : {})}>
           <InlineText nodes={node.children} />
         </a>
       );

@@ -24,11 +24,18 @@ interface ArticleCardProps {
   priority?: boolean;
 }
 
-const imageSizes: Record<ArticleCardVariant, string> = {
+/** How wide each variant's image is drawn, for the browser to pick a file from the srcset. */
+const imageSizes: Record<Exclude<ArticleCardVariant, 'compact'>, string> = {
   lead: '(min-width: 72rem) 44rem, (min-width: 48rem) 60vw, 100vw',
   standard: '(min-width: 72rem) 22rem, (min-width: 48rem) 30vw, 100vw',
-  compact: '8rem',
 };
+
+/**
+ * The compact card's thumbnail has one size on every screen (7rem, in listing.module.css), so it
+ * gets a fixed width: its srcset is two files (1x, 2x) instead of every configured width, which
+ * a `sizes` attribute would list. Six thumbnails that way save about 6 kB of HTML per page.
+ */
+const THUMBNAIL = { width: 112, height: 63 } as const;
 
 /**
  * One article in a listing: image, section, headline (the link), intro and time. It uses nothing
@@ -46,8 +53,7 @@ export function ArticleCard({ article, locale, timeZone, now, timeLabels, varian
           <Image
             src={article.leadImage.src}
             alt={article.leadImage.alt}
-            fill
-            sizes={imageSizes[variant]}
+            {...(variant === 'compact' ? THUMBNAIL : { fill: true, sizes: imageSizes[variant] })}
             priority={priority}
           />
         </div>

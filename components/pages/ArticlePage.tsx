@@ -163,7 +163,7 @@ export async function ArticlePage({ article, preview }: { article: Article; prev
           <h2 id="related-heading" className={styles.blockHeading}>
             {t('related')}
           </h2>
-          <ArticleList articles={related} locale={locale} timeZone={siteConfig.timeZone} now={new Date()} headingLevel={3} />
+          <ArticleList articles={related} locale={locale} timeZone={siteConfig.timeZone} now={new Date()} variant="compact" headingLevel={3} />
         </section>
       ) : null}
     </>

@@ -112,12 +112,10 @@ export function pageMetadata(input: PageMetadataInput): Metadata {
             tags: [...article.tags],
           }
         : { ...common, type: 'website' },
-    twitter: {
-      card: 'summary_large_image',
-      title: input.title,
-      ...(input.description ? { description: input.description } : {}),
-      images: [{ url: ogImage.url, alt: ogImage.alt }],
-    },
+    // Only the card type: X reads title, description and image from the Open Graph tags when its own
+    // are absent, so repeating them would cost every page four tags in the HTML and again in the
+    // RSC payload for nothing.
+    twitter: { card: 'summary_large_image' },
     robots: input.noindex ? { index: false, follow: true } : { index: true, follow: true, 'max-image-preview': 'large' },
   };
 }
