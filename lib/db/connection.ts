@@ -7,7 +7,7 @@
  * re-run the migration check) each time. Scripts and tests call {@link openDatabase} and close
  * what they open.
  */
-import { mkdirSync } from 'node:fs';
+import { chmodSync, closeSync, existsSync, mkdirSync, openSync, statSync } from 'node:fs';
 import path from 'node:path';
 import BetterSqlite3 from 'better-sqlite3';
 import { Kysely, PostgresDialect, sql, SqliteDialect, type SqliteDatabase } from 'kysely';
@@ -33,13 +33,42 @@ const POSTGRES_POOL_SIZE = 10;
 const PG_INT8_OID = 20;
 
 /**
+ * The database holds password and session hashes and unpublished drafts, so only its owner may
+ * read it. SQLite creates a file with the process's umask (0644 on most systems) and gives the
+ * WAL and shared-memory files the main file's permissions, so the main file is created first, 0600,
+ * and a directory made for it 0700. A file an earlier version created readable by others (and its
+ * WAL and SHM) is narrowed to 0600 on open; when that is not ours to change, a warning says so.
+ */
+export function prepareOwnerOnlyFile(filename: string): void {
+  const file = path.resolve(filename);
+  mkdirSync(path.dirname(file), { recursive: true, mode: 0o700 });
+  if (!existsSync(file)) {
+    try {
+      closeSync(openSync(file, 'wx', 0o600));
+    } catch (error) {
+      // Another process created it first: narrowed below like any existing file.
+      if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
+    }
+  }
+  for (const candidate of [file, `${file}-wal`, `${file}-shm`]) {
+    try {
+      if ((statSync(candidate).mode & 0o077) !== 0) chmodSync(candidate, 0o600);
+    } catch (error) {
+      const code = (error as NodeJS.ErrnoException).code;
+      if (code === 'ENOENT') continue;
+      console.warn(`SQLite: could not make ${candidate} readable by its owner only (${code ?? String(error)}); it holds password hashes and drafts.`);
+    }
+  }
+}
+
+/**
  * One connection per process and file: better-sqlite3 is synchronous, so a second connection in
  * the same process waiting on busy_timeout for the first one's lock would block the very event loop
  * the first needs to finish. getDatabase() gives each process one; other processes (the CLI, other
  * server workers) queue on busy_timeout as SQLite intends.
  */
 function openSqlite(filename: string, busyTimeoutMs: number): Database {
-  if (filename !== ':memory:') mkdirSync(path.dirname(path.resolve(filename)), { recursive: true });
+  if (filename !== ':memory:') prepareOwnerOnlyFile(filename);
   const connection = new BetterSqlite3(filename);
   connection.pragma('journal_mode = WAL');
   // NORMAL is durable across application crashes in WAL mode and much faster than FULL.
