@@ -50,6 +50,34 @@ describe('asking a running site to revalidate', () => {
     }
   });
 
+  it('waits as a rate-limited site asks, and sends the same part again', async () => {
+    const batches: number[] = [];
+    let answered = 0;
+    const server = createServer((request, response) => {
+      let body = '';
+      request.on('data', (chunk: Buffer) => (body += chunk.toString()));
+      request.on('end', () => {
+        answered += 1;
+        if (answered === 2) {
+          response.writeHead(429, { 'retry-after': '1' }).end('{}');
+          return;
+        }
+        batches.push((JSON.parse(body) as { tags: string[] }).tags.length);
+        response.end('{}');
+      });
+    });
+    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+    const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+    try {
+      const started = Date.now();
+      await expect(requestRevalidation(tags(1200), env(url))).resolves.toEqual({ kind: 'revalidated', url: `${url}/api/revalidate`, count: 1200 });
+      expect(Date.now() - started).toBeGreaterThanOrEqual(900);
+      expect(batches).toEqual([500, 500, 200]);
+    } finally {
+      server.close();
+    }
+  });
+
   it('reports that no site answered', async () => {
     await expect(requestRevalidation(tags(3), env('http://127.0.0.1:1'))).resolves.toEqual({ kind: 'no-server', url: 'http://127.0.0.1:1/api/revalidate' });
   });

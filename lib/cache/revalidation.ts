@@ -39,6 +39,9 @@ export type RevalidationOutcome =
 /** The most tags POST /api/revalidate takes in one request; longer lists go in several. */
 export const TAGS_PER_REQUEST = 500;
 
+/** How long one {@link requestRevalidation} waits in all for the site's rate limit before it gives up. */
+const MAX_RATE_LIMIT_WAIT_MS = 60_000;
+
 /**
  * Asks the running site at REVALIDATE_URL (default http://127.0.0.1:$PORT) to revalidate `tags`,
  * in requests of at most {@link TAGS_PER_REQUEST} tags, so an import of any size gets through.
@@ -49,18 +52,29 @@ export async function requestRevalidation(tags: string[], env: NodeJS.ProcessEnv
   if (!secret) return { kind: 'not-configured' };
   const base = env.REVALIDATE_URL?.trim() || `http://127.0.0.1:${env.PORT ?? '3000'}`;
   const url = new URL('/api/revalidate', base).toString();
-  for (let start = 0; start < tags.length; start += TAGS_PER_REQUEST) {
+  let waitedMs = 0;
+  for (let start = 0; start < tags.length; ) {
+    let response: Response;
     try {
-      const response = await fetch(url, {
+      response = await fetch(url, {
         method: 'POST',
         headers: { authorization: `Bearer ${secret}`, 'content-type': 'application/json' },
         body: JSON.stringify({ tags: tags.slice(start, start + TAGS_PER_REQUEST) }),
         signal: AbortSignal.timeout(5000),
       });
-      if (!response.ok) return { kind: 'refused', url, status: response.status };
     } catch {
       return { kind: 'no-server', url };
     }
+    // The site limits how fast it is asked (lib/cache/revalidation-access.ts): wait as it says, and send the same part again.
+    if (response.status === 429 && waitedMs < MAX_RATE_LIMIT_WAIT_MS) {
+      const seconds = Number(response.headers.get('retry-after'));
+      const delayMs = Math.min(MAX_RATE_LIMIT_WAIT_MS - waitedMs, Number.isFinite(seconds) && seconds > 0 ? seconds * 1000 : 1000);
+      waitedMs += delayMs;
+      await new Promise((resolve) => setTimeout(resolve, delayMs));
+      continue;
+    }
+    if (!response.ok) return { kind: 'refused', url, status: response.status };
+    start += TAGS_PER_REQUEST;
   }
   return { kind: 'revalidated', url, count: tags.length };
 }
