@@ -30,10 +30,11 @@ import { requestRevalidation } from '@/lib/cache/revalidation';
 import { cacheTags, tagsForArticleChange } from '@/lib/cache/tags';
 import { articleChanges } from '@/lib/data/article-changes';
 import { intervalFromEnv } from '@/lib/publishing/scheduler';
+import { captureAuditLog, recordAuditEvent } from '@/lib/auth/audit';
 import { createUser, listUsers, removeUser, UserInputError } from '@/lib/auth/users';
 import { getArticleForPreview } from '@/lib/data/preview';
 import { isLocale, locales, type Locale } from '@/lib/i18n/locales';
-import { buildShareLink } from '@/lib/preview/links';
+import { issueShareLink } from '@/lib/preview/links';
 import { DEFAULT_PREVIEW_TTL_MS, InvalidTtlError, parseTtl, previewSecret } from '@/lib/preview/token';
 import { siteConfig } from '@/lib/site/config';
 
@@ -167,7 +168,15 @@ async function printPreviewLink(database: Database, request: NonNullable<Command
     console.error(`content: there is no article "${request.slug}" in locale ${request.locale}`);
     return 1;
   }
-  const link = buildShareLink(found.article, { ttlMs: request.ttlMs, now: new Date(), secret: previewSecret(), siteUrl: siteConfig.url });
+  // Recorded, so the desk lists it with the article's other links and can revoke it.
+  const link = await issueShareLink(database, found.article, { ttlMs: request.ttlMs, now: new Date(), secret: previewSecret(), siteUrl: siteConfig.url, createdBy: null });
+  // Standard output carries the link alone (scripts read it), so the audit line goes to stderr.
+  const restore = captureAuditLog((line) => process.stderr.write(`${line}\n`));
+  try {
+    await recordAuditEvent(database, { type: 'share-link.made', actor: null, articleId: found.article.id, details: { via: 'cli', expiresAt: link.expiresAt } });
+  } finally {
+    restore();
+  }
   console.log(link.url);
   console.error(`Valid until ${link.expiresAt} for "${found.article.title}" (${found.article.status}).`);
   return 0;

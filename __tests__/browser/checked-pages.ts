@@ -5,10 +5,9 @@
  * front page and the fixtures, so a change in the demo content does not leave a page type unchecked.
  */
 import { expect, type APIRequestContext, type Page } from '@playwright/test';
-import { buildShareLink } from '@/lib/preview/links';
 import type { Locale } from '@/lib/i18n/locales';
 import { TEST_ADMIN, TEST_EDITOR } from './accounts';
-import { E2E_PREVIEW_SECRET } from './preview-secret';
+import { recordedShareLink } from './share-links';
 
 export interface CheckedPage {
   /** What the page is, for the report: "nl article (hostile fixture)". */
@@ -72,7 +71,7 @@ export async function publicPages(request: APIRequestContext, locale: Locale): P
   if (locale === 'en') pages.splice(4, 0, { name: 'en section, page 2 (archive fixture)', path: ARCHIVE_PAGE_2, status: 200 });
   if (locale === 'nl') {
     pages.splice(2, 0, { name: 'nl article (hostile fixture)', path: HOSTILE_ARTICLE, status: 200 });
-    const link = new URL(buildShareLink({ id: DRAFT_ARTICLE_ID, locale: 'nl' }, { ttlMs: 3_600_000, now: new Date(), secret: E2E_PREVIEW_SECRET, siteUrl: 'http://site.test' }).url);
+    const link = new URL((await recordedShareLink({ id: DRAFT_ARTICLE_ID, locale: 'nl' }, { siteUrl: 'http://site.test' })).url);
     pages.push({ name: 'nl shared preview', path: link.pathname, status: 200 });
     pages.push({ name: 'nl shared preview, refused', path: `${link.pathname.slice(0, -4)}AAAA`, status: 401 });
   }

@@ -18,10 +18,10 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { expect, test, type APIRequestContext, type APIResponse, type Browser, type Page } from '@playwright/test';
 import { slugify } from '@/lib/content/slug';
-import { buildShareLink } from '@/lib/preview/links';
 import { signPreviewToken } from '@/lib/preview/token';
 import { TEST_EDITOR } from './accounts';
 import { E2E_PREVIEW_SECRET } from './preview-secret';
+import { recordedShareLink } from './share-links';
 
 // ---------------------------------------------------------------------------------------------
 // What must stay hidden
@@ -671,7 +671,7 @@ test.describe('the desk and the preview surfaces without a session', () => {
   });
 
   test('shared preview links that are forged, altered or expired answer 401, set no cookie and show nothing', async ({ request, baseURL }) => {
-    const valid = buildShareLink({ id: ENGLISH_DRAFT.id, locale: 'en' }, { ttlMs: 3_600_000, now: new Date(), secret: E2E_PREVIEW_SECRET, siteUrl: baseURL ?? '' });
+    const valid = await recordedShareLink({ id: ENGLISH_DRAFT.id, locale: 'en' }, { siteUrl: baseURL ?? '' });
     const token = new URL(valid.url).pathname.split('/').at(-1) ?? '';
     const [version, id, seconds, signature] = token.split('.') as [string, string, string, string];
     expect(signature).toHaveLength(43);
@@ -717,7 +717,7 @@ test.describe('the desk and the preview surfaces without a session', () => {
   });
 
   test('an altered link whose signature still decodes to the same bytes is refused too', async ({ request, baseURL }) => {
-    const valid = buildShareLink({ id: ENGLISH_DRAFT.id, locale: 'en' }, { ttlMs: 3_600_000, now: new Date(), secret: E2E_PREVIEW_SECRET, siteUrl: baseURL ?? '' });
+    const valid = await recordedShareLink({ id: ENGLISH_DRAFT.id, locale: 'en' }, { siteUrl: baseURL ?? '' });
     const token = new URL(valid.url).pathname.split('/').at(-1) ?? '';
     const [version, id, seconds, signature] = token.split('.') as [string, string, string, string];
     // 43 base64url characters hold 258 bits for a 256-bit signature: the last character's two low

@@ -4,13 +4,20 @@
  * with the Draft Mode cookie but no session), and shared links: a valid one for a visitor without
  * an account (no cookie set), a tampered or expired one answering 401 with a page.
  *
- * Share links are signed here with lib/preview and the secret the browser server runs with.
+ * Share links are signed here with lib/preview and the secret the browser server runs with, and
+ * recorded in the server's database as the desk records them (only recorded links open). Revocation
+ * is tested as an editor does it: at the desk, with a reader at the origin and through the edge.
  */
 import { expect, test, type APIResponse, type BrowserContext, type Page, type Response } from '@playwright/test';
+import { getDeskArticle } from '@/lib/data/desk';
+import { applyContent } from '@/lib/data/write';
 import { buildShareLink } from '@/lib/preview/links';
 import { signPreviewToken } from '@/lib/preview/token';
 import { TEST_EDITOR } from './accounts';
 import { E2E_PREVIEW_SECRET } from './preview-secret';
+import { launchEdge, NGINX, rawRequest, REQUIRE_EDGE, shutDown, startOfSecond, SUFFIX } from './edge-server';
+import { e2eDatabase, recordedShareLink } from './share-links';
+import type { RunningEdge } from '../../scripts/edge';
 
 const DRAFT = {
   id: 'e2e-draft-article',
@@ -47,8 +54,8 @@ async function signIn(page: Page) {
   await expect(page).not.toHaveURL(/inloggen/);
 }
 
-const shareLink = (baseURL: string, ttlMs = 2 * 3_600_000) =>
-  buildShareLink({ id: DRAFT.id, locale: 'nl' }, { ttlMs, now: new Date(), secret: E2E_PREVIEW_SECRET, siteUrl: baseURL });
+/** A recorded link to the draft, as the desk makes it (only recorded links open). */
+const shareLink = (baseURL: string, ttlMs = 2 * 3_600_000) => recordedShareLink({ id: DRAFT.id, locale: 'nl' }, { siteUrl: baseURL, ttlMs });
 
 async function freshContext(browser: import('@playwright/test').Browser, baseURL: string | undefined): Promise<BrowserContext> {
   return browser.newContext({ baseURL, locale: 'nl-NL' });
@@ -137,7 +144,7 @@ test.describe('Draft Mode for editors', () => {
 
 test.describe('shared preview links', () => {
   test('a valid link shows the draft to a visitor without an account, with its expiry, and sets no cookie', async ({ browser, baseURL }) => {
-    const link = shareLink(baseURL ?? '');
+    const link = await shareLink(baseURL ?? '');
     const visitor = await freshContext(browser, baseURL);
     const page = await visitor.newPage();
     const response = await page.goto(link.url);
@@ -161,7 +168,7 @@ test.describe('shared preview links', () => {
   });
 
   test('the English edition has its own address for a link', async ({ request, baseURL }) => {
-    const link = shareLink(baseURL ?? '');
+    const link = await shareLink(baseURL ?? '');
     const token = new URL(link.url).pathname.split('/').at(-1) ?? '';
     // A Dutch article's link opened under /en goes to the Dutch address.
     const response = await request.get(`/en/preview/${token}`, { maxRedirects: 0 });
@@ -170,19 +177,19 @@ test.describe('shared preview links', () => {
   });
 
   test.describe('refused links', () => {
-    const cases: Array<[string, (baseURL: string) => string]> = [
+    const cases: Array<[string, (baseURL: string) => Promise<string> | string]> = [
       [
         'a tampered signature',
-        (baseURL) => {
-          const url = shareLink(baseURL).url;
+        async (baseURL) => {
+          const url = (await shareLink(baseURL)).url;
           return url.slice(0, -1) + (url.endsWith('A') ? 'B' : 'A');
         },
       ],
-      ['another article id under the same signature', (baseURL) => shareLink(baseURL).url.replace(DRAFT.id, 'e2e-scheduled-article')],
+      ['another article id under the same signature', async (baseURL) => (await shareLink(baseURL)).url.replace(DRAFT.id, 'e2e-scheduled-article')],
       [
         'a lengthened expiry',
-        (baseURL) => {
-          const [version, id, seconds, signature] = (new URL(shareLink(baseURL).url).pathname.split('/').at(-1) ?? '').split('.');
+        async (baseURL) => {
+          const [version, id, seconds, signature] = (new URL((await shareLink(baseURL)).url).pathname.split('/').at(-1) ?? '').split('.');
           return `${baseURL}/voorvertoning/${[version, id, Number(seconds) + 86_400, signature].join('.')}`;
         },
       ],
@@ -190,6 +197,7 @@ test.describe('shared preview links', () => {
         'an expired link',
         (baseURL) => `${baseURL}/voorvertoning/${signPreviewToken(DRAFT.id, new Date(Date.now() - 60_000), E2E_PREVIEW_SECRET)}`,
       ],
+      ['a correctly signed link the desk never made', (baseURL) => buildShareLink({ id: DRAFT.id, locale: 'nl' }, { ttlMs: 3_600_000, now: new Date(), secret: E2E_PREVIEW_SECRET, siteUrl: baseURL }).url],
       ['a link signed with another secret', (baseURL) => buildShareLink({ id: DRAFT.id, locale: 'nl' }, { ttlMs: 3_600_000, now: new Date(), secret: 'x'.repeat(40), siteUrl: baseURL }).url],
       ['a made-up token', (baseURL) => `${baseURL}/voorvertoning/niet-geldig`],
     ];
@@ -198,7 +206,7 @@ test.describe('shared preview links', () => {
       test(`${name} answers 401 with a clear page and no cookie`, async ({ browser, baseURL }) => {
         const visitor = await freshContext(browser, baseURL);
         const page = await visitor.newPage();
-        const response = await page.goto(makeUrl(baseURL ?? ''));
+        const response = await page.goto(await makeUrl(baseURL ?? ''));
         expect(response?.status()).toBe(401);
         expect(await setCookieHeaders(response)).toEqual([]);
         expectNoindexHeader(response);
@@ -220,6 +228,193 @@ test.describe('shared preview links', () => {
       await expect(page.getByRole('link', { name: 'Skip to content' })).toBeAttached();
       await expect(page.getByRole('main').getByRole('link', { name: 'Go to the front page', exact: true })).toHaveAttribute('href', '/en');
       await visitor.close();
+    });
+  });
+});
+
+/**
+ * Revocation, end to end: links are made and revoked at the desk as an editor does it, and read by
+ * a reader in a browser without an account, at the origin and through the edge cache. Each test
+ * has an article of its own (written into the server's database), so its list holds only its links.
+ */
+test.describe('revoking share links', () => {
+  test.use({ locale: 'nl-NL' });
+  const REFUSAL = 'Deze voorvertoningslink werkt niet (meer)';
+
+  /** A new article copied from the draft fixture: a draft, or published a minute ago. */
+  async function articleOfItsOwn(status: 'draft' | 'published'): Promise<{ id: string; title: string; path: string }> {
+    const database = await e2eDatabase();
+    const source = await getDeskArticle(database, DRAFT.id);
+    if (source === null) throw new Error(`no fixture article ${DRAFT.id}`);
+    const suffix = `${Date.now().toString(36)}-${Math.floor(Math.random() * 1e6).toString(36)}`;
+    const id = `e2e-share-${suffix}`;
+    const slug = `deellink-proef-${suffix}`;
+    const title = `Deellinkproef ${suffix}: alleen voor wie de link heeft`;
+    const { publishedAt: _publishedAt, updatedAt: _updatedAt, previousSlugs: _previousSlugs, ...input } = source.input;
+    const article = { ...input, id, slug, title, status, ...(status === 'published' ? { publishedAt: new Date(Date.now() - 60_000).toISOString() } : {}) };
+    await applyContent(database, { articles: [article] });
+    return { id, title, path: `/nieuws/${slug}` };
+  }
+
+  /** The editor's page for `id`, signed in; returns the page. */
+  async function openInDesk(page: Page, id: string) {
+    await signIn(page);
+    await page.goto(`/redactie/artikelen/${id}`);
+    await expect(page.getByRole('heading', { level: 1, name: 'Artikel bewerken' })).toBeVisible();
+  }
+
+  /** Makes a link with the desk's button and returns it as the desk shows it. */
+  async function makeLinkAtDesk(page: Page): Promise<string> {
+    const field = page.getByLabel('Deellink', { exact: true });
+    // The field shows the last link made on this page; wait for a new one.
+    const previous = (await field.count()) > 0 ? await field.inputValue() : '';
+    await page.getByRole('button', { name: 'Deellink maken' }).click();
+    await expect(field).toHaveValue(/\/voorvertoning\/v1\./);
+    await expect(field).not.toHaveValue(previous);
+    return field.inputValue();
+  }
+
+  async function expectRefused(reader: Page, url: string) {
+    const response = await reader.goto(url);
+    expect(response?.status()).toBe(401);
+    expectPrivateNoStore(response);
+    await expect(reader.getByRole('heading', { level: 1, name: REFUSAL })).toBeVisible();
+    await expect(reader.getByText('ingetrokken', { exact: false })).toBeVisible();
+  }
+
+  test('an editor makes a link, a reader opens it, the editor revokes it, and the reader gets the refusal page', async ({ page, browser, baseURL }) => {
+    const article = await articleOfItsOwn('draft');
+    await openInDesk(page, article.id);
+    const list = page.getByRole('region', { name: 'Actieve deellinks' });
+    await expect(list).toContainText('Dit artikel heeft geen actieve deellinks.');
+
+    const url = await makeLinkAtDesk(page);
+    // The list shows the new link at once: who made it, and until when it works.
+    await expect(list.getByRole('listitem')).toHaveCount(1);
+    await expect(list.getByRole('listitem')).toContainText(`Gemaakt door ${TEST_EDITOR.name}`);
+    await expect(list.getByRole('listitem')).toContainText('Geldig tot');
+
+    const reader = await freshContext(browser, baseURL);
+    const readerPage = await reader.newPage();
+    const opened = await readerPage.goto(url);
+    expect(opened?.status()).toBe(200);
+    await expect(readerPage.getByRole('heading', { level: 1, name: article.title })).toBeVisible();
+
+    await list.getByRole('button', { name: /^Intrekken/ }).click();
+    await expect(page.getByRole('status').filter({ hasText: 'De deellink is ingetrokken; hij werkt niet meer.' })).toBeVisible();
+    await expect(page.getByRole('region', { name: 'Actieve deellinks' })).toContainText('Dit artikel heeft geen actieve deellinks.');
+
+    await expectRefused(readerPage, url);
+    await expect(readerPage.getByText(article.title)).toHaveCount(0);
+    expect(await reader.cookies()).toEqual([]);
+    await reader.close();
+  });
+
+  test('"revoke all" ends every link of the article, the command line’s too', async ({ page, browser, baseURL }) => {
+    const article = await articleOfItsOwn('draft');
+    const fromCli = await recordedShareLink({ id: article.id, locale: 'nl' }, { siteUrl: baseURL ?? '' });
+    await openInDesk(page, article.id);
+    const fromDesk = await makeLinkAtDesk(page);
+    const list = page.getByRole('region', { name: 'Actieve deellinks' });
+    await expect(list.getByRole('listitem')).toHaveCount(2);
+    await expect(list).toContainText('Gemaakt door de opdrachtregel');
+
+    await list.getByRole('button', { name: 'Alle 2 deellinks intrekken' }).click();
+    await expect(page.getByRole('status').filter({ hasText: 'Alle deellinks van dit artikel zijn ingetrokken.' })).toBeVisible();
+
+    const reader = await freshContext(browser, baseURL);
+    const readerPage = await reader.newPage();
+    for (const url of [fromCli.url, fromDesk]) await expectRefused(readerPage, url);
+    await reader.close();
+  });
+
+  test('taking a published article down revokes its links: the reader gets the refusal page', async ({ page, browser, baseURL }) => {
+    const article = await articleOfItsOwn('published');
+    await openInDesk(page, article.id);
+    const url = await makeLinkAtDesk(page);
+
+    const reader = await freshContext(browser, baseURL);
+    const readerPage = await reader.newPage();
+    expect((await readerPage.goto(url))?.status()).toBe(200);
+    await expect(readerPage.getByRole('heading', { level: 1, name: article.title })).toBeVisible();
+
+    await page.getByRole('button', { name: 'Offline halen' }).click();
+    await expect(page.getByRole('status').filter({ hasText: 'Het artikel is offline gehaald; zijn deellinks werken niet meer.' })).toBeVisible();
+    await expect(page.getByRole('region', { name: 'Actieve deellinks' })).toContainText('Dit artikel heeft geen actieve deellinks.');
+
+    await expectRefused(readerPage, url);
+    // The article's own address is gone as well.
+    expect((await readerPage.goto(article.path))?.status()).toBe(404);
+    await reader.close();
+  });
+
+  test.describe(`through the edge cache${SUFFIX}`, () => {
+    test.skip(!NGINX && !REQUIRE_EDGE, 'nginx is not installed (apt-get install nginx); set REQUIRE_EDGE=1 to fail instead');
+    let edge: RunningEdge | undefined;
+    let runtimeDir = '';
+
+    test.beforeAll(async ({}, testInfo) => {
+      const origin = testInfo.project.use.baseURL;
+      if (!origin) throw new Error('the suite has no baseURL');
+      ({ edge, runtimeDir } = await launchEdge(origin));
+    });
+
+    test.afterAll(async () => {
+      await shutDown(edge, runtimeDir);
+    });
+
+    test('the edge never answers a revoked link from a copy, nor a link to an article taken down', async ({ page, browser }) => {
+      if (edge === undefined) throw new Error('no edge');
+      const edgeUrl = edge.url;
+      const article = await articleOfItsOwn('published');
+      await openInDesk(page, article.id);
+      const viaEdge = (url: string) => `${edgeUrl}${new URL(url).pathname}`;
+      const revokedUrl = viaEdge(await makeLinkAtDesk(page));
+      const takenDownUrl = viaEdge(await makeLinkAtDesk(page));
+
+      const reader = await browser.newContext({ locale: 'nl-NL' });
+      const readerPage = await reader.newPage();
+      for (const url of [revokedUrl, takenDownUrl]) {
+        // Read twice within one second: a page the edge kept would come back as a HIT.
+        await startOfSecond();
+        for (let read = 0; read < 2; read += 1) {
+          const answer = await rawRequest(url);
+          expect(answer.status).toBe(200);
+          expect(answer.cache).not.toBe('HIT');
+          expect(answer.headers['cache-control']).toContain('no-store');
+          expect(answer.text).toContain(article.title);
+        }
+        expect((await readerPage.goto(url))?.status()).toBe(200);
+      }
+
+      const list = page.getByRole('region', { name: 'Actieve deellinks' });
+      await list.getByRole('button', { name: /^Intrekken/ }).first().click();
+      await expect(page.getByRole('status').filter({ hasText: 'De deellink is ingetrokken; hij werkt niet meer.' })).toBeVisible();
+      await expect(list.getByRole('listitem')).toHaveCount(1);
+
+      // Which of the two was revoked: the other still opens until the take-down below.
+      const [first, second] = [await rawRequest(revokedUrl), await rawRequest(takenDownUrl)];
+      expect([first.status, second.status].sort()).toEqual([200, 401]);
+      const [refusedUrl, stillOpenUrl] = first.status === 401 ? [revokedUrl, takenDownUrl] : [takenDownUrl, revokedUrl];
+
+      await page.getByRole('button', { name: 'Offline halen' }).click();
+      await expect(page.getByRole('status').filter({ hasText: 'Het artikel is offline gehaald' })).toBeVisible();
+
+      for (const url of [refusedUrl, stillOpenUrl]) {
+        await startOfSecond();
+        for (let read = 0; read < 2; read += 1) {
+          const answer = await rawRequest(url);
+          expect(answer.status).toBe(401);
+          expect(answer.cache).not.toBe('HIT');
+          expect(answer.text).not.toContain(article.title);
+          expect(answer.text).toContain(REFUSAL);
+        }
+        const response = await readerPage.goto(url);
+        expect(response?.status()).toBe(401);
+        await expect(readerPage.getByRole('heading', { level: 1, name: REFUSAL })).toBeVisible();
+        await expect(readerPage.getByText(article.title)).toHaveCount(0);
+      }
+      await reader.close();
     });
   });
 });

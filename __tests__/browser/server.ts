@@ -5,11 +5,12 @@
  * Started by Playwright's webServer; it stops with it.
  */
 import { spawn, spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readdirSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { TEST_ADMIN, TEST_EDITOR } from './accounts';
 import { E2E_PREVIEW_SECRET } from './preview-secret';
+import { e2eDatabasePointer } from './share-links';
 
 const root = path.resolve(__dirname, '..', '..');
 const port = process.env.E2E_PORT ?? '3100';
@@ -52,6 +53,8 @@ for (const account of [TEST_EDITOR, TEST_ADMIN]) {
 if (process.env.E2E_SKIP_BUILD !== '1' || !existsSync(path.join(root, env.NEXT_DIST_DIR!, 'BUILD_ID'))) {
   step('building', process.execPath, [require.resolve('next/dist/bin/next'), 'build']);
 }
+// Where the suites find this database, to record share links the way the desk does (share-links.ts).
+writeFileSync(e2eDatabasePointer(port), env.DATABASE_URL!);
 console.log(`[e2e server] serving on ${port}`);
 const server = spawn(process.execPath, [require.resolve('next/dist/bin/next'), 'start', '-p', port, '-H', '127.0.0.1'], {
   cwd: root,

@@ -6,6 +6,9 @@ import { spawnSync } from 'node:child_process';
 import path from 'node:path';
 import { applyContent } from '@/lib/data/write';
 import type { DatabaseConfig } from '@/lib/db/config';
+import type { Database } from '@/lib/db/connection';
+import { listActiveShareLinks } from '@/lib/data/share-links';
+import { resolveSharedPreview } from '@/lib/preview/shared-article';
 import { previewSecret, verifyPreviewToken } from '@/lib/preview/token';
 import { contentFixture, FIXTURE_NOW } from '../fixtures/content';
 import { describeEachEngine } from '../data/engines';
@@ -24,9 +27,11 @@ function databaseUrl(config: DatabaseConfig): string {
 
 describeEachEngine('the preview-link CLI', (harness) => {
   let config: DatabaseConfig;
+  let database: Database;
   beforeAll(async () => {
     config = harness.freshConfig();
-    await applyContent(await harness.open(config), contentFixture, { now: FIXTURE_NOW });
+    database = await harness.open(config);
+    await applyContent(database, contentFixture, { now: FIXTURE_NOW });
   });
 
   const env = (extra: Record<string, string> = {}) => ({
@@ -48,7 +53,7 @@ describeEachEngine('the preview-link CLI', (harness) => {
   };
   const secret = () => previewSecret(config.engine === 'postgres' ? { PREVIEW_SECRET: PG_SECRET } : { DATABASE_URL: databaseUrl(config) });
 
-  it('prints a 24-hour link to a draft on SITE_URL that the site accepts', () => {
+  it('prints a 24-hour link to a draft on SITE_URL that the site accepts', async () => {
     const before = Date.now();
     const result = cli(['nl', 'concept-ajax-transfer']);
     const after = Date.now();
@@ -63,6 +68,11 @@ describeEachEngine('the preview-link CLI', (harness) => {
     expect(verdict.expiresAt.getTime()).toBeGreaterThan(before + 24 * 3_600_000 - 1000);
     expect(verdict.expiresAt.getTime()).toBeLessThanOrEqual(after + 24 * 3_600_000);
     expect(result.stderr).toContain('Valid until');
+    // Recorded as the command line's, so the site opens it and the desk lists it (and can revoke it).
+    expect(await resolveSharedPreview(database, match?.[1] ?? '', secret(), new Date())).toMatchObject({ kind: 'article', article: { id: 'nl-concept' } });
+    expect(await listActiveShareLinks(database, 'nl-concept', new Date())).toEqual([expect.objectContaining({ createdByName: null })]);
+    // The audit line goes to stderr; stdout holds the link alone.
+    expect(result.stderr).toContain('"event":"share-link.made"');
   }, 60_000);
 
   it('honours --ttl and follows an old slug to its article', () => {

@@ -10,7 +10,7 @@ import { siteConfig } from '@/lib/site/config';
 import layoutStyles from '@/components/layout/layout.module.css';
 import styles from './deskPages.module.css';
 
-export const EDITOR_NOTICES = ['created', 'saved', 'published', 'scheduled', 'unpublished', 'restored'] as const;
+export const EDITOR_NOTICES = ['created', 'saved', 'published', 'scheduled', 'unpublished', 'restored', 'linkRevoked', 'linksRevoked', 'linkNotRevoked', 'shareRefused'] as const;
 export type EditorNotice = (typeof EDITOR_NOTICES)[number];
 
 export const isEditorNotice = (value: unknown): value is EditorNotice =>

@@ -11,7 +11,9 @@
  * row it maintains, in the same transaction, everything derived from it: the slug history, the
  * byline and tag rows with their copies of locale/status/published_at (the listing indexes need
  * them), SQLite's FTS5 search rows (PostgreSQL's tsvector is a generated column), and the desk's
- * `edited_at` / `edited_by` stamp of the last write (only when something was written).
+ * `edited_at` / `edited_by` stamp of the last write (only when something was written). Taking a
+ * live article down (to draft, or to a publication time still to come) revokes its share links in
+ * the same transaction (lib/data/share-links.ts).
  *
  * {@link applyContentInTransaction} is the same inside a transaction the caller holds: the editor
  * desk (lib/data/desk.ts) writes its revision row in the same transaction as the article.
@@ -31,6 +33,7 @@ import type { ArticlesTable, DB, SqliteSearchTables } from '@/lib/db/schema';
 import { withReadSnapshot, withWriteTransaction } from '@/lib/db/transaction';
 import { listAllArticles } from './articles';
 import { stripSentinels } from './search';
+import { revokeArticleShareLinks } from './share-links';
 import { listAllAuthors, listAllSections } from './taxonomy';
 import { instant } from './visibility';
 
@@ -251,6 +254,11 @@ class ContentWriter {
     return claims.filter((slug) => !ownerOf.has(slug));
   }
 
+  /** Public at the time of this write: published, at a publication time that has come. */
+  private isLive(row: { status: string; published_at: number | null }): boolean {
+    return row.status === 'published' && row.published_at !== null && row.published_at <= this.now;
+  }
+
   private fields(input: ArticleInput, existing: ExistingArticle | undefined, path: string): ArticleFields {
     const time = (value: string | undefined, field: string): number | null => {
       if (value === undefined) return null;
@@ -339,6 +347,10 @@ class ContentWriter {
     if (changed.length > 0) {
       await trx.updateTable('articles').set(fields).where('id', '=', id).execute();
       written = true;
+    }
+    if (this.isLive(existing) && !this.isLive(fields)) {
+      // Taken down (by the desk, an import or a reschedule): its share links stop working with it.
+      await revokeArticleShareLinks(trx, { articleId: id, byName: this.editedBy, reason: 'taken-down', now: new Date(this.now) });
     }
     if (newSlugs.length > 0) {
       // The old current slug stays in article_slugs: it is history now, and redirects.

@@ -399,6 +399,34 @@ function optionalSectionOrder(engine: Engine): Migration {
 }
 
 /**
+ * Revocable share links (issue 22): `share_links` records every link the desk or the CLI makes,
+ * by the SHA-256 of its token (never the token), with who made it and when it expires. A signed
+ * link opens only while its row is there and not revoked, so a link can be withdrawn one by one,
+ * all at once, and automatically when its article is taken down. Rows go with their article.
+ * The desk lists an article's active links through `share_links_article_idx`.
+ */
+function shareLinks(engine: Engine): Migration {
+  const { timestamp, key, table: createTable } = engineTypes(engine);
+
+  return {
+    async up(db: Kysely<unknown>) {
+      await createTable(db, 'share_links')
+        .addColumn('token_hash', key, (col) => col.primaryKey().check(sql`length(token_hash) = 64`))
+        .addColumn('article_id', key, (col) => col.notNull().references('articles.id').onDelete('cascade'))
+        .addColumn('created_at', timestamp, (col) => col.notNull())
+        .addColumn('expires_at', timestamp, (col) => col.notNull())
+        .addColumn('created_by_id', 'text')
+        .addColumn('created_by_name', 'text')
+        .addColumn('revoked_at', timestamp)
+        .addColumn('revoked_by_name', 'text')
+        .addColumn('revoke_reason', 'text', (col) => col.check(sql`revoke_reason in ('revoked', 'taken-down')`))
+        .execute();
+      await db.schema.createIndex('share_links_article_idx').on('share_links').columns(['article_id', 'expires_at']).execute();
+    },
+  };
+}
+
+/**
  * The audit trail and account recovery (issue 22).
  *
  * - `audit_events`: one row per security event (lib/auth/audit.ts). Append-only. The admin screen
@@ -469,6 +497,7 @@ export function migrationsFor(engine: Engine): Record<string, Migration> {
     '0002_accounts': accounts(engine),
     '0003_desk': desk(engine),
     '0004_optional_section_order': optionalSectionOrder(engine),
+    '0005_share_links': shareLinks(engine),
     '0006_audit': audit(engine),
   };
 }

@@ -210,6 +210,34 @@ export interface DB {
 }
 
 // ---------------------------------------------------------------------------------------------
+// Share links (migration 0005_share_links).
+
+/**
+ * One share link made at the desk or with the CLI (lib/data/share-links.ts). A link works only
+ * while its row exists, has not expired and is not revoked. Holds the SHA-256 of the link's token,
+ * never the token: whoever reads the table cannot open the links.
+ */
+export interface ShareLinksTable {
+  /** SHA-256 of the token, 64 hex digits; also the link's id in the desk. */
+  token_hash: string;
+  article_id: string;
+  created_at: number;
+  expires_at: number;
+  /** Who made it; copied, not a foreign key (the list outlives accounts). Null for the CLI. */
+  created_by_id: string | null;
+  created_by_name: string | null;
+  revoked_at: number | null;
+  revoked_by_name: string | null;
+  /** 'revoked' (at the desk) or 'taken-down' (the article went offline); null while active. */
+  revoke_reason: string | null;
+}
+
+/** Merges into {@link DB} above. */
+export interface DB {
+  share_links: ShareLinksTable;
+}
+
+// ---------------------------------------------------------------------------------------------
 // The audit trail (migration 0006_audit).
 
 /** One security event (lib/auth/audit.ts). Never holds a password, token or session id. */

@@ -2,10 +2,11 @@
  * Shareable preview tokens: an HMAC-SHA256 signature over one article id and an expiry instant.
  *
  * A token is `v1.<articleId>.<expiresAt in epoch seconds>.<signature, base64url>`. It needs no
- * storage: the page that receives one recomputes the signature and compares in constant time, so a
- * forged, altered or expired token is recognised without a database read. Anyone holding a valid
- * token sees that one article's current stored text until the token expires; changing the secret
- * (PREVIEW_SECRET, or deleting the secret file) revokes every outstanding link at once.
+ * storage to check: the page that receives one recomputes the signature and compares in constant
+ * time, so a forged, altered or expired token is recognised without a database read. A token that
+ * passes opens only while its record is active (lib/data/share-links.ts), so each link can be
+ * revoked on its own; changing the secret (PREVIEW_SECRET, or deleting the secret file) still ends
+ * every outstanding link at once.
  *
  * The secret is PREVIEW_SECRET when set (32+ characters). Otherwise, on the embedded SQLite
  * default, a random secret kept in a file beside the database, so the site and the content CLI agree

@@ -1,7 +1,7 @@
 'use server';
 /**
- * The article desk's Server Actions: save (create or edit), publication changes, share preview
- * and restoring a revision. Each one checks the origin explicitly (on top of Next's own check),
+ * The article desk's Server Actions: save (create or edit), publication changes, share links
+ * (make, revoke) and restoring a revision. Each one checks the origin explicitly (on top of Next's own check),
  * then the session and the `articles.edit` permission again: a Server Action is a public endpoint,
  * whatever page rendered its form. Every input is validated here, on the server; the forms'
  * bound arguments (id, revision) are only ever used after those checks.
@@ -10,15 +10,18 @@
  * (revalidateEverywhere), so readers see a publication or an unpublication at once.
  */
 import { getTranslations } from 'next-intl/server';
+import { refresh } from 'next/cache';
 import { redirect } from 'next/navigation';
 import type { ArticleFormState, PublicationState, RestoreState, SharePreviewState, ShownProblem } from '@/components/desk/editor-state';
 import { ArticleIdSchema, ArticleInputSchema, type ArticleStatus } from '@/lib/content/model';
 import { formatPath, type Problem } from '@/lib/content/validate';
-import { articleEditPath } from '@/lib/auth/desk-paths';
+import { recordAuditEvent } from '@/lib/auth/audit';
+import { articleEditPath, deskPath } from '@/lib/auth/desk-paths';
 import { assertSameOriginAction, getSession } from '@/lib/auth/request-session';
 import { can } from '@/lib/auth/roles';
 import type { ValidSession } from '@/lib/auth/sessions';
 import { changePublication, getDeskArticle, restoreRevision, saveArticle, suggestSlug, type DeskUser, type PublicationAction } from '@/lib/data/desk';
+import { countShareLinksRevokedAt, revokeArticleShareLinks, revokeShareLink } from '@/lib/data/share-links';
 import { cardTime } from '@/lib/dates/format';
 import { getDatabase } from '@/lib/db/connection';
 import { ARTICLE_FORM_FIELDS, buildArticleInput, placeProblems, readArticleForm, type ArticleFormValues, type FieldProblem } from '@/lib/desk/article-form';
@@ -172,17 +175,27 @@ export async function changePublicationAction(rawLocale: string, id: string, pre
     action = { kind: intent };
   }
 
-  const outcome = await changePublication(await getDatabase(), { id, action, user: access.user, now: new Date() });
+  const database = await getDatabase();
+  const now = new Date();
+  const outcome = await changePublication(database, { id, action, user: access.user, now });
   if (!outcome.ok) {
     const problems = await localizeProblems(locale, placeProblems(outcome.problems, []));
     return fail(problems.map((problem) => problem.message).join(' '));
+  }
+  // A take-down revoked the article's share links in its transaction; the trail says how many.
+  const revoked = await countShareLinksRevokedAt(database, { articleId: id, reason: 'taken-down', at: now });
+  if (revoked > 0) {
+    await recordAuditEvent(database, { type: 'share-link.revoked', actor: access.session.user, articleId: id, details: { reason: 'taken-down', count: revoked } });
   }
   await revalidateEverywhere(outcome.tags);
   const notice = intent === 'publish' ? 'published' : intent === 'schedule' ? 'scheduled' : 'unpublished';
   redirect(`${articleEditPath(locale, outcome.id)}?notice=${notice}`);
 }
 
-/** A signed preview link for a colleague without an account (24 hours). */
+/**
+ * A signed, recorded preview link for a colleague without an account (24 hours). The page is
+ * refreshed so the list of the article's active links shows the new one at once.
+ */
 export async function createSharePreviewAction(rawLocale: string, id: string, _previous: SharePreviewState, _form: FormData): Promise<SharePreviewState> {
   const locale = localeOf(rawLocale);
   const t = await getTranslations({ locale, namespace: 'DeskSharePreview' });
@@ -192,14 +205,56 @@ export async function createSharePreviewAction(rawLocale: string, id: string, _p
   const access = await gate();
   if (!access.ok) return failed(access.reason === 'refused' ? t('refused') : formT(access.reason));
   if (!ArticleIdSchema.safeParse(id).success) return failed(t('refused'));
+  let state: SharePreviewState;
   try {
     const now = new Date();
-    const link = await createShareLink(id, undefined, now);
-    return { url: link.url, expires: cardTime(link.expiresAt, now, locale, siteConfig.timeZone), expiresIso: link.expiresAt, error: null };
+    const link = await createShareLink(id, { now, createdBy: access.user });
+    await recordAuditEvent(await getDatabase(), {
+      type: 'share-link.made',
+      actor: access.session.user,
+      articleId: id,
+      details: { via: 'desk', expiresAt: link.expiresAt },
+    });
+    state = { url: link.url, expires: cardTime(link.expiresAt, now, locale, siteConfig.timeZone), expiresIso: link.expiresAt, error: null };
   } catch (error) {
     console.error(`Share preview for article ${id} failed: ${error instanceof Error ? error.message : String(error)}`);
     return failed(t('failed'));
   }
+  refresh();
+  return state;
+}
+
+/**
+ * Revokes one of the article's share links (the form's `link`: the id the list shows), or all of
+ * them (`scope` "all"). Answers by redirecting to the editor with a notice, so it works as a plain
+ * form without JavaScript. The link stops opening at once, on every instance: each open reads its
+ * record.
+ */
+export async function revokeShareLinksAction(rawLocale: string, id: string, form: FormData): Promise<void> {
+  const locale = localeOf(rawLocale);
+  if (!ArticleIdSchema.safeParse(id).success) redirect(deskPath(locale));
+  const access = await gate();
+  // Signed out: the editor page sends the browser to sign in. Refused or forbidden: say so there.
+  if (!access.ok) redirect(access.reason === 'signedOut' ? articleEditPath(locale, id) : `${articleEditPath(locale, id)}?notice=shareRefused`);
+  const database = await getDatabase();
+  const now = new Date();
+  const by = { id: access.user.id, name: access.user.name };
+  let revoked: number;
+  if (form.get('scope') === 'all') {
+    revoked = await revokeArticleShareLinks(database.db, { articleId: id, byName: by.name, reason: 'revoked', now });
+  } else {
+    const linkId = form.get('link');
+    revoked = typeof linkId === 'string' && (await revokeShareLink(database, { articleId: id, id: linkId, by, now })) ? 1 : 0;
+  }
+  if (revoked > 0) {
+    await recordAuditEvent(database, {
+      type: 'share-link.revoked',
+      actor: access.session.user,
+      articleId: id,
+      details: { reason: 'revoked', count: revoked },
+    });
+  }
+  redirect(`${articleEditPath(locale, id)}?notice=${revoked === 0 ? 'linkNotRevoked' : form.get('scope') === 'all' ? 'linksRevoked' : 'linkRevoked'}`);
 }
 
 /**

@@ -6,18 +6,20 @@ import { ArticleEditor, deskStatusOf, isEditorNotice, publicationStatusLine } fr
 import { ArticleForm } from '@/components/desk/ArticleForm.client';
 import { DeskShell } from '@/components/desk/DeskShell';
 import { PublicationControls } from '@/components/desk/PublicationControls.client';
+import { ShareLinkList } from '@/components/desk/ShareLinkList';
 import { SharePreview } from '@/components/desk/SharePreview.client';
 import { articleEditPath } from '@/lib/auth/desk-paths';
 import { requireEditor } from '@/lib/auth/request-session';
 import { ArticleIdSchema } from '@/lib/content/model';
 import { getDeskArticle } from '@/lib/data/desk';
+import { listActiveShareLinks } from '@/lib/data/share-links';
 import { getDatabase } from '@/lib/db/connection';
 import { valuesFromInput } from '@/lib/desk/article-form';
 import { toLocalDateTime } from '@/lib/desk/datetime-local';
 import { locales } from '@/lib/i18n/locales';
 import { requireLocale } from '@/lib/site/params';
 import { siteConfig } from '@/lib/site/config';
-import { changePublicationAction, createSharePreviewAction, saveArticleAction } from '../actions';
+import { changePublicationAction, createSharePreviewAction, revokeShareLinksAction, saveArticleAction } from '../actions';
 import { loadArticleFormOptions } from '../form-options';
 
 // Behind a session: rendered per request, never cached, kept out of search engines.
@@ -35,12 +37,14 @@ export default async function Page({ params, searchParams }: PageProps<'/[locale
   const id = ArticleIdSchema.safeParse(rawId);
   const session = await requireEditor(locale, id.success ? articleEditPath(locale, id.data) : undefined);
   if (!id.success) notFound();
-  const desk = await getDeskArticle(await getDatabase(), id.data);
+  const database = await getDatabase();
+  const desk = await getDeskArticle(database, id.data);
   if (desk === null) notFound();
 
   const notice = (await searchParams).notice;
   const now = new Date();
   const options = await loadArticleFormOptions(locale);
+  const shareLinks = await listActiveShareLinks(database, desk.article.id, now);
   const status = deskStatusOf(desk, now);
   const publishedAt = desk.article.publishedAt;
   const scheduleAt = publishedAt !== null && Date.parse(publishedAt) > now.getTime() ? toLocalDateTime(publishedAt, siteConfig.timeZone) : '';
@@ -80,7 +84,12 @@ export default async function Page({ params, searchParams }: PageProps<'/[locale
               statusLine={await publicationStatusLine(locale, desk, now)}
             />
           }
-          share={<SharePreview action={createSharePreviewAction.bind(null, locale, desk.article.id)} pagePath={pagePath} />}
+          share={
+            <>
+              <SharePreview action={createSharePreviewAction.bind(null, locale, desk.article.id)} pagePath={pagePath} />
+              <ShareLinkList locale={locale} links={shareLinks} now={now} revokeAction={revokeShareLinksAction.bind(null, locale, desk.article.id)} />
+            </>
+          }
         />
       </NextIntlClientProvider>
     </DeskShell>
