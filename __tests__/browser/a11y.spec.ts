@@ -122,4 +122,33 @@ test.describe('the section navigation', () => {
     // The last section, scrolled to, is wholly in view and clear of the fade.
     await expect(list.getByRole('link', { name: 'Video' })).toBeInViewport({ ratio: 1 });
   });
+
+  test('on a phone, each section reached with the keyboard is wholly in view, clear of the fades', async ({ page }) => {
+    await page.setViewportSize({ width: 390, height: 800 });
+    await page.goto('/');
+    const list = page.getByRole('navigation', { name: 'Rubrieken' }).getByRole('list');
+    const links = list.getByRole('link');
+    const count = await links.count();
+    expect(count).toBeGreaterThan(5);
+    await links.first().focus();
+    for (let index = 0; index < count; index++) {
+      if (index > 0) await page.keyboard.press('Tab');
+      const link = links.nth(index);
+      await expect(link).toBeFocused();
+      // Measured once the scroll the focus started has settled (the fades follow the scroll).
+      await expect
+        .poll(() =>
+          list.evaluate((ul, at) => {
+            const style = getComputedStyle(ul);
+            // No mask, no fade (the fade lengths keep their values when the mask is off).
+            const fade = (side: string) => (style.maskImage === 'none' ? 0 : parseFloat(style.getPropertyValue(`--section-nav-fade-${side}`)) || 0);
+            const box = ul.getBoundingClientRect();
+            const own = ul.querySelectorAll('a')[at]!.getBoundingClientRect();
+            return own.left >= box.left + fade('left') - 1 && own.right <= box.right - fade('right') + 1;
+          }, index),
+        { message: `${await link.textContent()} is clear of the fades` },
+        )
+        .toBe(true);
+    }
+  });
 });
