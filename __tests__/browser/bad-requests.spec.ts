@@ -1,15 +1,29 @@
 /**
  * Odd requests get a proper answer, from the production build: a path that does not decode is
- * the localized 404, a method a resource does not take is a 405 that says which ones it does, and
- * OPTIONS says the same. Each of these once answered a bare 500, or the page itself (proxy.ts,
+ * the localized 404, a method a resource does not take is a 405 that says which ones it does (TRACE,
+ * CONNECT and unknown methods too, lib/site/unroutable-methods.ts), and OPTIONS says the same. Each of these once answered a bare 500, or the page itself (proxy.ts,
  * lib/site/request-guard.ts). __tests__/browser/fuzz.spec.ts looks for more of them.
  *
  * Named to run before the other suites: the feed test needs feeds no one has read yet.
  */
+import { connect } from 'node:net';
 import { expect, test } from '@playwright/test';
 import type { RunningEdge } from '../../scripts/edge';
 import { contentType, missingSecurityHeaders, renderedEdition, type Edition } from './answers';
 import { launchEdge, NGINX, REQUIRE_EDGE, shutDown, SUFFIX } from './edge-server';
+
+/** Sends raw bytes to the origin (fetch cannot send CONNECT or a malformed method) and returns all it answers. */
+function rawHttp(port: number, request: string): Promise<string> {
+  return new Promise((resolve, reject) => {
+    const socket = connect(port, '127.0.0.1', () => socket.write(request));
+    let answer = '';
+    socket.setEncoding('latin1');
+    socket.on('data', (chunk: string) => (answer += chunk));
+    socket.on('close', () => resolve(answer));
+    socket.on('error', reject);
+    setTimeout(() => socket.destroy(), 5000);
+  });
+}
 
 const REFERENCE = '/nieuws/trainer-van-dijkstad-blijft-kalm-na-nederlaag';
 
@@ -177,15 +191,38 @@ test.describe('TRACE', () => {
   /** A header TRACE would echo back (cross-site tracing reads cookies and credentials that way). */
   const PROBE = { 'X-Trace-Probe': 'do-not-echo-me' };
 
-  test('the origin echoes nothing; it cannot answer TRACE at all (pinned)', async ({ request }) => {
-    for (const path of ['/', '/feed.xml', '/api/listings']) {
-      const response = await request.fetch(path, { method: 'TRACE', headers: PROBE });
-      expect(await response.text(), path).not.toContain('do-not-echo-me');
-      // Next 16.5 builds a WHATWG Request for the proxy (and for route handlers), and undici refuses
-      // to construct one for TRACE, before any of the site's code runs: a 500. When this fails, Next
-      // answers TRACE, and the proxy's 405 (lib/site/request-guard.ts) applies as to any method.
-      expect(response.status(), path).toBe(500);
+  test('the origin answers a 405 that names what the path takes, with the site headers, and echoes nothing', async ({ request }) => {
+    for (const [path, allow] of [
+      ['/', 'GET, HEAD, OPTIONS'],
+      ['/feed.xml', 'GET, HEAD, OPTIONS'],
+      [REFERENCE, 'GET, HEAD, OPTIONS'],
+      ['/redactie', 'GET, HEAD, POST, OPTIONS'],
+    ]) {
+      const response = await request.fetch(path!, { method: 'TRACE', headers: PROBE, maxRedirects: 0 });
+      // Next 16.5 cannot route TRACE (a bare 500); the Node server answers it first (lib/site/unroutable-methods.ts).
+      expect(response.status(), path).toBe(405);
+      expect(response.headers()['allow'], path).toBe(allow);
+      expect(await response.text(), path).toBe('');
+      expect(missingSecurityHeaders(response), path).toEqual([]);
     }
+    const api = await request.fetch('/api/listings', { method: 'TRACE', headers: PROBE });
+    expect(api.status()).toBe(405);
+    expect(await api.json()).toEqual({ error: 'method not allowed' });
+  });
+
+  test('so do CONNECT and method tokens Node itself does not parse (TRACK, made-up ones)', async ({ baseURL }) => {
+    const { port } = new URL(baseURL!);
+    for (const requestLine of ['CONNECT 127.0.0.1:22 HTTP/1.1', 'TRACK / HTTP/1.1', 'BREW /feed.xml HTTP/1.1', 'get / HTTP/1.1']) {
+      const raw = await rawHttp(Number(port), `${requestLine}\r\nHost: 127.0.0.1\r\nX-Trace-Probe: do-not-echo-me\r\n\r\n`);
+      expect(raw.split('\r\n')[0], requestLine).toBe('HTTP/1.1 405 Method Not Allowed');
+      expect(raw, requestLine).toMatch(/\r\nAllow: GET, HEAD, OPTIONS\r\n/);
+      for (const header of ['Content-Security-Policy', 'Permissions-Policy', 'X-Content-Type-Options', 'Referrer-Policy']) expect(raw, requestLine).toContain(`\r\n${header}: `);
+      expect(raw, requestLine).not.toContain('do-not-echo-me');
+    }
+  });
+
+  test('and the server goes on serving', async ({ request }) => {
+    expect((await request.get('/feed.xml')).status()).toBe(200);
   });
 
   test.describe(`through the edge${SUFFIX}`, () => {

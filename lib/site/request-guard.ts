@@ -126,8 +126,9 @@ export const knownEndpoint: RequestCheck = ({ pathname }) =>
   surfaceOf(pathname) === 'api' && allowedMethods(pathname) === null ? { kind: 'not-found', surface: 'api', locale: defaultLocale } : null;
 
 /**
- * OPTIONS is answered here; any other method the path does not take is a 405. (TRACE never gets
- * here: Next cannot hand it to a proxy, see __tests__/browser/bad-requests.spec.ts.)
+ * OPTIONS is answered here; any other method the path does not take is a 405. (TRACE, CONNECT and
+ * unknown methods never reach the proxy: Next cannot route them. lib/site/unroutable-methods.ts
+ * answers them in the Node server with this same check.)
  */
 export const allowedMethod: RequestCheck = ({ method, pathname }) => {
   const allow = allowedMethods(pathname);

@@ -1,0 +1,2 @@
+/** Types for lib/site/security-headers.js. */
+export function securityHeaders(): Array<{ key: string; value: string }>;
