@@ -2,6 +2,7 @@
 const createNextIntlPlugin = require('next-intl/plugin');
 const pathnames = require('./lib/i18n/pathnames.json');
 const queryParams = require('./lib/i18n/query-params.json');
+const { securityHeaders } = require('./lib/site/security-headers.js');
 
 // Messages are compiled at build time (next-intl's `precompile`): pages and client leaves format
 // them with a tiny runtime instead of shipping and running an ICU parser.
@@ -62,76 +63,6 @@ function paginationRoutes() {
   return { rewrites, redirects };
 }
 
-/** The origins of the video players a reader starts with a click (lib/seo/video.ts). */
-const videoPlayerOrigins = ['https://www.youtube-nocookie.com', 'https://player.vimeo.com'];
-
-/**
- * Security headers for every response. The Content-Security-Policy allows exactly what the site
- * loads: its own origin, and the two video players a reader starts with a click (see
- * lib/seo/video.ts). Next inlines its bootstrap scripts and styles, hence 'unsafe-inline';
- * the dev server's React also needs 'unsafe-eval'. YouTube thumbnails are allowed only when the
- * site opts into provider posters (NEXT_PUBLIC_ALLOW_PROVIDER_POSTERS=true).
- *
- * The Permissions-Policy grants what the video player uses, to the site and the two players: the
- * `allow` list of its iframe (components/video/VideoPlayer.client.tsx) and the native player's
- * autoplay, fullscreen and picture-in-picture. Every other powerful feature is denied, to the site
- * and to anything it embeds; `browsing-topics` opts its pages out of the Topics API.
- *
- * HSTS only where the site is served over https (SITE_URL, read at build time like the rest of
- * this file): a year, subdomains included. Preloading is a commitment for the whole domain, so it
- * is left to the operator (HSTS_PRELOAD=true).
- */
-function securityHeaders() {
-  const dev = process.env.NODE_ENV !== 'production';
-  const providerPosters = process.env.NEXT_PUBLIC_ALLOW_PROVIDER_POSTERS === 'true';
-  const csp = [
-    "default-src 'self'",
-    `img-src 'self' data: blob:${providerPosters ? ' https://i.ytimg.com' : ''}`,
-    "media-src 'self'",
-    `script-src 'self' 'unsafe-inline'${dev ? " 'unsafe-eval'" : ''}`,
-    "style-src 'self' 'unsafe-inline'",
-    "connect-src 'self'",
-    `frame-src ${videoPlayerOrigins.join(' ')}`,
-    "frame-ancestors 'self'",
-    "base-uri 'self'",
-    "form-action 'self'",
-    "object-src 'none'",
-  ].join('; ');
-  const players = `(self ${videoPlayerOrigins.map((origin) => `"${origin}"`).join(' ')})`;
-  const permissionsPolicy = [
-    ...['autoplay', 'encrypted-media', 'fullscreen', 'picture-in-picture'].map((feature) => `${feature}=${players}`),
-    ...[
-      'accelerometer',
-      'browsing-topics',
-      'camera',
-      'display-capture',
-      'geolocation',
-      'gyroscope',
-      'hid',
-      'magnetometer',
-      'microphone',
-      'midi',
-      'payment',
-      'publickey-credentials-get',
-      'screen-wake-lock',
-      'serial',
-      'usb',
-      'xr-spatial-tracking',
-    ].map((feature) => `${feature}=()`),
-  ].join(', ');
-  const headers = [
-    { key: 'Content-Security-Policy', value: csp },
-    { key: 'Permissions-Policy', value: permissionsPolicy },
-    { key: 'X-Content-Type-Options', value: 'nosniff' },
-    { key: 'Referrer-Policy', value: 'strict-origin-when-cross-origin' },
-  ];
-  if (/^https:\/\//i.test((process.env.SITE_URL ?? '').trim())) {
-    const preload = process.env.HSTS_PRELOAD === 'true' ? '; preload' : '';
-    headers.push({ key: 'Strict-Transport-Security', value: `max-age=31536000; includeSubDomains${preload}` });
-  }
-  return headers;
-}
-
 /**
  * The Dutch RSS feeds have public paths without the locale prefix, like every Dutch page; they are
  * rewritten onto the `[locale]` route handlers, and the internal `/nl/…` forms redirect to them.
@@ -151,10 +82,16 @@ function feedRoutes() {
 }
 
 /**
- * Previews are never indexed. A browser in Draft Mode (an editor, holding the bypass cookie) gets
- * `X-Robots-Tag: noindex` on everything, and so does every shared-preview URL, whose token also
- * must not leak to other pages through the Referer header. Listed after the security headers,
- * so their Referrer-Policy is the one that applies there.
+ * Shared-preview URLs are never indexed, and their token must not leak to other pages through the
+ * Referer header. Listed after the security headers, so their Referrer-Policy is the one that
+ * applies there.
+ *
+ * There is deliberately no header rule for the Draft Mode cookie (`__prerender_bypass`): a rule
+ * can only test that the cookie is present, not that it is valid, so any visitor sending a made-up
+ * one would get `X-Robots-Tag: noindex` on a public page that stays publicly cacheable, and a shared
+ * cache could keep that copy and serve "noindex" to crawlers. A real Draft Mode render is told by
+ * Next itself (`private, no-store`), and its page says `<meta name="robots" content="noindex">`
+ * (components/pages/ArticlePage.tsx).
  */
 function previewHeaders() {
   const noindex = { key: 'X-Robots-Tag', value: 'noindex, nofollow' };
@@ -163,13 +100,10 @@ function previewHeaders() {
     const publicPath = (locale === 'nl' ? '' : `/${locale}`) + toPattern(localized[locale]);
     return [publicPath, `/${locale}/preview/:token`];
   });
-  return [
-    { source: '/:path*', has: [{ type: 'cookie', key: '__prerender_bypass' }], headers: [noindex] },
-    ...[...new Set(sharePaths)].map((source) => ({
-      source,
-      headers: [noindex, { key: 'Referrer-Policy', value: 'no-referrer' }],
-    })),
-  ];
+  return [...new Set(sharePaths)].map((source) => ({
+    source,
+    headers: [noindex, { key: 'Referrer-Policy', value: 'no-referrer' }],
+  }));
 }
 
 /**
