@@ -53,7 +53,7 @@ describe('bodyToText and parseBodyText', () => {
     ['an image with a credit but no caption', [{ type: 'image', src: '/images/a.webp', alt: 'a', credit: 'Foto: ANP' }]],
     [
       'image fields with pipes, backslashes and line breaks',
-      [{ type: 'image', src: 'https://cdn.example.org/a.webp?x=1', alt: 'a | b', caption: 'c\\d\nregel 2', credit: 'Foto | ANP' }],
+      [{ type: 'image', src: '/media/3f9a0c2e1b7d4a5f8e6c9b0a1d2e3f40.webp?x=1', alt: 'a | b', caption: 'c\\d\nregel 2', credit: 'Foto | ANP' }],
     ],
     ['a YouTube video', [{ type: 'video', provider: 'youtube', id: 'Xk3vQ9pL2aB', title: 'Samenvatting', duration: 274 }]],
     ['a Vimeo video with a poster but no duration', [{ type: 'video', provider: 'vimeo', id: '76979871', title: 'Pers', poster: '/images/p.webp' }]],

@@ -32,6 +32,8 @@ const UNSAFE = 'only http(s) and relative links are allowed';
 const SLUG = 'expected a lowercase-kebab slug (a-z, 0-9 and single hyphens)';
 const DATE = 'expected an ISO 8601 date-time with zone';
 const SRC = 'expected a path under the site ("/images/…") or an http(s) URL';
+const IMAGE_SRC = 'expected a path under the site ("/media/…" or "/images/…")';
+const REMOTE_IMAGE = 'a remote image cannot be shown: upload it to the media library and use its /media/… path';
 
 describe('validateContentFile', () => {
   describe('accepts valid files', () => {
@@ -335,17 +337,29 @@ describe('validateContentFile', () => {
     );
 
     it.each([
-      ['leadImage.src', { leadImage: { src: 'javascript:alert(1)', alt: 'x' } }, 'articles[0].leadImage.src'],
-      ['an image block', { body: [{ type: 'image', src: '//evil.example/x.jpg', alt: 'x' }] }, 'articles[0].body[0].src'],
-      ['a video poster', { body: [{ type: 'video', provider: 'vimeo', id: '1', title: 't', poster: 'data:image/png;base64,AAAA' }] }, 'articles[0].body[0].poster'],
-      ['a video file', { body: [{ type: 'video', provider: 'file', title: 't', src: 'vbscript:x' }] }, 'articles[0].body[0].src'],
-      ['a relative video file', { body: [{ type: 'video', provider: 'file', title: 't', src: 'media/x.mp4' }] }, 'articles[0].body[0].src'],
-    ])('rejects an unsafe source in %s', (_where, overrides, path) => {
-      expect(problemsOf(fileWith([article(overrides)]))).toEqual([`${path}: ${SRC}`]);
+      ['leadImage.src', { leadImage: { src: 'javascript:alert(1)', alt: 'x' } }, 'articles[0].leadImage.src', IMAGE_SRC],
+      ['an image block', { body: [{ type: 'image', src: '//evil.example/x.jpg', alt: 'x' }] }, 'articles[0].body[0].src', REMOTE_IMAGE],
+      ['a video poster', { body: [{ type: 'video', provider: 'vimeo', id: '1', title: 't', poster: 'data:image/png;base64,AAAA' }] }, 'articles[0].body[0].poster', IMAGE_SRC],
+      ['a video file', { body: [{ type: 'video', provider: 'file', title: 't', src: 'vbscript:x' }] }, 'articles[0].body[0].src', SRC],
+      ['a relative video file', { body: [{ type: 'video', provider: 'file', title: 't', src: 'media/x.mp4' }] }, 'articles[0].body[0].src', SRC],
+    ])('rejects an unsafe source in %s', (_where, overrides, path, message) => {
+      expect(problemsOf(fileWith([article(overrides)]))).toEqual([`${path}: ${message}`]);
     });
 
     it('rejects an unsafe author image', () => {
-      expect(problemsOf(fileWith([article()], { authors: [author({ image: 'javascript:alert(1)' })] }))).toEqual([`authors[0].image: ${SRC}`]);
+      expect(problemsOf(fileWith([article()], { authors: [author({ image: 'javascript:alert(1)' })] }))).toEqual([`authors[0].image: ${IMAGE_SRC}`]);
+    });
+
+    it.each([
+      ['an image in the body', { body: [{ type: 'paragraph', text: 'Eerst tekst.' }, { type: 'image', src: 'https://images.example.org/derby.jpg', alt: 'x' }] }, 'articles[0].body[1].src'],
+      ['the lead image', { leadImage: { src: 'http://images.example.org/derby.jpg', alt: 'x' } }, 'articles[0].leadImage.src'],
+      ['a video poster', { body: [{ type: 'video', provider: 'youtube', id: 'Xk3vQ9pL2aB', title: 't', poster: 'HTTPS://i.example.org/p.jpg' }] }, 'articles[0].body[0].poster'],
+    ])('refuses a remote image URL in %s, which the site cannot show, and says what to do', (_where, overrides, path) => {
+      expect(problemsOf(fileWith([article(overrides)]))).toEqual([`${path}: ${REMOTE_IMAGE}`]);
+    });
+
+    it('refuses a remote author portrait', () => {
+      expect(problemsOf(fileWith([article()], { authors: [author({ image: 'https://images.example.org/rian.jpg' })] }))).toEqual([`authors[0].image: ${REMOTE_IMAGE}`]);
     });
   });
 

@@ -1,4 +1,5 @@
 import { ArticleInputSchema, type ArticleInput } from '@/lib/content/model';
+import { formatPath } from '@/lib/content/validate';
 import {
   buildArticleInput,
   emptyArticleFormValues,
@@ -136,6 +137,18 @@ describe('the article form', () => {
   it('reports body syntax problems with their line', () => {
     const built = buildArticleInput({ ...emptyArticleFormValues('nl'), body: 'Alinea.\n\n!video dailymotion x | Titel' }, { status: 'draft', timeZone: ZONE });
     expect(built.problems).toEqual([expect.objectContaining({ field: 'body', line: 3, code: 'bodySyntax' })]);
+  });
+
+  it('refuses a remote image in the body on its line, keeping the text as typed', () => {
+    const body = 'Alinea.\n\n!image https://images.example.org/derby.jpg | Het publiek';
+    const values = { ...emptyArticleFormValues('nl'), title: 'Derby', slug: 'derby', body };
+    const built = buildArticleInput(values, { status: 'draft', timeZone: ZONE });
+    expect(built.problems).toEqual([]);
+    const parsed = ArticleInputSchema.safeParse(built.article);
+    const problems = parsed.success ? [] : parsed.error.issues.map((issue) => ({ path: formatPath(issue.path), message: issue.message }));
+    const placed = placeProblems(problems, built.bodyLines, values).filter((problem) => problem.field === 'body');
+    expect(placed).toEqual([{ field: 'body', line: 3, message: 'a remote image cannot be shown: upload it to the media library and use its /media/… path' }]);
+    expect(values.body).toBe(body);
   });
 
   it.each<[string, string]>([

@@ -18,6 +18,11 @@ describe('localizing validator problems', () => {
     ['an empty section', { field: 'section', message: 'expected a lowercase-kebab slug (a-z, 0-9 and single hyphens)' }, 'chooseSection'],
     ['anything else', { field: 'slug', message: 'slug "x" is already used by article y' }, null],
     ['a body syntax problem', { field: 'body', line: 3, message: 'unknown video provider "x"', code: 'bodySyntax' }, null],
+    [
+      'a remote image in the body',
+      { field: 'body', line: 3, message: 'a remote image cannot be shown: upload it to the media library and use its /media/… path' },
+      'remoteImage',
+    ],
   ])('%s', (_, problem, key) => {
     expect(problemMessageKey(problem, values)).toBe(key);
   });
@@ -26,7 +31,7 @@ describe('localizing validator problems', () => {
     expect(problemMessageKey({ field: 'slug', message: 'expected a lowercase-kebab slug' }, { ...values, slug: '' })).toBe('slugEmpty');
   });
 
-  it.each(['publishedAtFormat', 'publishedAtNonexistent', 'chooseSection', 'slugEmpty', 'mustNotBeEmpty', 'atLeastOneAuthor', 'atLeastOneBlock', 'requiredForStatus', 'slug', 'scheduleInPast'])(
+  it.each(['publishedAtFormat', 'publishedAtNonexistent', 'chooseSection', 'slugEmpty', 'mustNotBeEmpty', 'atLeastOneAuthor', 'atLeastOneBlock', 'requiredForStatus', 'slug', 'scheduleInPast', 'remoteImage'])(
     'has Dutch and English text for %s',
     (key) => {
       expect(nl.DeskArticleForm.problem).toHaveProperty(key);

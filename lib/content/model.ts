@@ -23,6 +23,8 @@ const MESSAGES = {
   slug: 'expected a lowercase-kebab slug (a-z, 0-9 and single hyphens)',
   dateTime: 'expected an ISO 8601 date-time with zone',
   src: 'expected a path under the site ("/images/…") or an http(s) URL',
+  imageSrc: 'expected a path under the site ("/media/…" or "/images/…")',
+  remoteImage: 'a remote image cannot be shown: upload it to the media library and use its /media/… path',
 } as const;
 
 const text = (max: number) => z.string().trim().min(1, { error: 'must not be empty' }).max(max);
@@ -50,7 +52,7 @@ export const LocaleSchema = z.enum(locales, { error: `expected one of ${locales.
 /** An instant with an explicit zone: `2022-05-03T12:38:00Z` or `2022-05-03T14:38:00+02:00`. */
 export const DateTimeSchema = z.iso.datetime({ offset: true, error: MESSAGES.dateTime });
 
-/** Where an image or a video file lives: a path under public/ or an http(s) URL. */
+/** Where a video file lives: a path under public/ or an http(s) URL. */
 export const MediaSrcSchema = z
   .string()
   .min(1, { error: MESSAGES.src })
@@ -59,8 +61,30 @@ export const MediaSrcSchema = z
     error: MESSAGES.src,
   });
 
+/**
+ * Where an image lives (a lead image, an image in the body, a video's poster, an author's
+ * portrait): a path under the site, `/media/…` (the media library) or `/images/…` (public/).
+ * Never another site's URL: the site shows images through next/image, which fetches from no remote
+ * host, under a Content-Security-Policy that allows images from its own origin only, and a remote
+ * file can change or vanish after review. Such a URL was once accepted and then showed as a broken
+ * image; now it is refused with a message that says what to do instead.
+ */
+export const ImageSrcSchema = z
+  .string()
+  .min(1, { error: MESSAGES.imageSrc })
+  .max(2048)
+  .superRefine((src, ctx) => {
+    if (src.startsWith('/') && !src.startsWith('//') && isSafeHref(src)) return;
+    ctx.addIssue({ code: 'custom', message: isRemoteUrl(src) ? MESSAGES.remoteImage : MESSAGES.imageSrc });
+  });
+
+/** An absolute http(s) URL, or a protocol-relative one (`//host/…`), which points at another site. */
+export function isRemoteUrl(src: string): boolean {
+  return /^(https?:)?\/\//i.test(src.trim());
+}
+
 export const ImageSchema = z.strictObject({
-  src: MediaSrcSchema,
+  src: ImageSrcSchema,
   alt: z.string().trim().max(300),
   caption: optionalText(500),
   credit: optionalText(200),
@@ -82,7 +106,7 @@ const ImageBlockSchema = ImageSchema.extend({ type: z.literal('image') });
 const videoCommon = {
   type: z.literal('video'),
   title: text(200),
-  poster: MediaSrcSchema.optional(),
+  poster: ImageSrcSchema.optional(),
   duration: z.int({ error: 'expected a whole number of seconds' }).positive().max(86_400).optional(),
 };
 const VideoBlockSchema = z.discriminatedUnion(
@@ -128,7 +152,7 @@ export const AuthorInputSchema = z.strictObject({
   slug: SlugSchema,
   name: text(120),
   bio: optionalProse(2000),
-  image: MediaSrcSchema.optional(),
+  image: ImageSrcSchema.optional(),
 });
 export type AuthorInput = z.infer<typeof AuthorInputSchema>;
 

@@ -15,7 +15,8 @@ export type ProblemMessageKey =
   | 'atLeastOneBlock'
   | 'requiredForStatus'
   | 'slug'
-  | 'scheduleInPast';
+  | 'scheduleInPast'
+  | 'remoteImage';
 
 const KNOWN_MESSAGES: ReadonlyArray<[RegExp, ProblemMessageKey]> = [
   [/^must not be empty$/, 'mustNotBeEmpty'],
@@ -24,6 +25,7 @@ const KNOWN_MESSAGES: ReadonlyArray<[RegExp, ProblemMessageKey]> = [
   [/^is required for a (published|scheduled) article$/, 'requiredForStatus'],
   [/^expected a lowercase-kebab slug/, 'slug'],
   [/^must be in the future to schedule/, 'scheduleInPast'],
+  [/^a remote image cannot be shown/, 'remoteImage'],
 ];
 
 /** The message key for `problem` (`problem.<key>` in DeskArticleForm), or null to show its own text. */
