@@ -4,8 +4,9 @@
  *   EDGE_PORT=8080 ORIGIN_URL=http://127.0.0.1:3000 npm run edge
  *
  * Renders deploy/nginx/edge.conf.template into a runtime directory (`.edge/` in the repo: config,
- * cache, pid file, logs, a copy of the 503 pages), checks it with `nginx -t`, and runs nginx with
- * `daemon off;` until SIGINT/SIGTERM, which it passes on as a graceful stop. It installs nothing.
+ * cache, pid file, logs, a copy of the 503 pages, the stand-in's socket), checks it with
+ * `nginx -t`, and runs nginx with `daemon off;` until SIGINT/SIGTERM, which it passes on as a
+ * graceful stop. It installs nothing.
  *
  * Settings (environment):
  *   EDGE_PORT            port to listen on (default 8080)
@@ -28,7 +29,7 @@
  * configuration on a port and directory of its own.
  */
 import { spawn, spawnSync, type ChildProcess, type StdioOptions } from 'node:child_process';
-import { chmodSync, existsSync, mkdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { chmodSync, existsSync, lstatSync, mkdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import net from 'node:net';
 import path from 'node:path';
 import { edgeRefreshToken } from '@/lib/cache/edge-refresh';
@@ -91,6 +92,11 @@ export interface EdgePaths {
   pidFile: string;
   accessLog: string;
   errorLog: string;
+  /**
+   * The unix socket of the refresh hop's stand-in, which answers for instances that rest after
+   * failing (see the template's upstream): a socket rather than a port, so it needs no setting.
+   */
+  standinSocket: string;
 }
 
 /** Where everything of one edge lives, under its runtime directory. */
@@ -105,6 +111,7 @@ export function edgePaths(runtimeDir: string): EdgePaths {
     pidFile: path.join(dir, 'nginx.pid'),
     accessLog: path.join(dir, 'logs', 'access.log'),
     errorLog: path.join(dir, 'logs', 'error.log'),
+    standinSocket: path.join(dir, 'standin.sock'),
   };
 }
 
@@ -209,11 +216,14 @@ export function optionsFromEnv(env: NodeJS.ProcessEnv = process.env): EdgeOption
       throw new EdgeInputError(`EDGE_PORT ${port} is the origin's own port (${origin.host}:${origin.port}); the edge would proxy to itself.`);
     }
   }
+  const runtimeDir = configPath('EDGE_DIR', path.resolve(env.EDGE_DIR ?? DEFAULT_RUNTIME_DIR));
+  // Checked here too, so that a long EDGE_DIR is refused before anything is written.
+  standinSocketPath(edgePaths(runtimeDir).standinSocket);
   return {
     listenHost,
     port,
     origins,
-    runtimeDir: configPath('EDGE_DIR', path.resolve(env.EDGE_DIR ?? DEFAULT_RUNTIME_DIR)),
+    runtimeDir,
     staleWindow: parseNginxValue('EDGE_STALE_WINDOW', env.EDGE_STALE_WINDOW ?? '24h', /^[0-9]{1,6}[smhd]$/, '24h, 90m or 7d'),
     cacheMaxSize: parseNginxValue('EDGE_CACHE_MAX_SIZE', env.EDGE_CACHE_MAX_SIZE ?? '1g', /^[0-9]{1,6}[kmg]$/i, '512m or 2g'),
     workerProcesses: 'auto',
@@ -262,9 +272,23 @@ export const TEMPLATE_PLACEHOLDERS = [
   'REFRESH_LISTEN',
   'REFRESH_ALLOW',
   'REFRESH_TOKEN',
+  'STANDIN_SOCKET',
 ] as const;
 
 export type TemplateValues = Record<(typeof TEMPLATE_PLACEHOLDERS)[number], string>;
+
+/** The longest unix socket path Linux takes (sun_path is 108 bytes with its terminating NUL). */
+const MAX_SOCKET_PATH = 107;
+
+/**
+ * One `server` line per instance. `max_fails=2 fail_timeout=0s`: an instance that fails twice
+ * without a success in a later second rests for the rest of that second, then gets one request
+ * again (nginx counts in whole seconds), so a dead instance is tried about once a second per edge
+ * node and is back in use within about a second of answering again. The template explains why.
+ */
+export function upstreamServerLines(origins: readonly OriginServer[]): string {
+  return origins.map((origin) => `        server ${origin.host}:${origin.port} max_fails=2 fail_timeout=0s;`).join('\n');
+}
 
 /** The values for the template, from options and the worker user (see {@link workerUserFor}). */
 export function templateValues(options: EdgeOptions, workerUser: WorkerUser | null): TemplateValues {
@@ -281,8 +305,7 @@ export function templateValues(options: EdgeOptions, workerUser: WorkerUser | nu
     CACHE_DIR: configPath('cache', paths.cacheDir),
     CACHE_MAX_SIZE: options.cacheMaxSize,
     STALE_WINDOW: options.staleWindow,
-    // Several instances share the load; one that fails twice rests 5 s while the others serve.
-    UPSTREAM_SERVERS: options.origins.map((origin) => `        server ${origin.host}:${origin.port} max_fails=2 fail_timeout=5s;`).join('\n'),
+    UPSTREAM_SERVERS: upstreamServerLines(options.origins),
     ORIGIN_HOST: `${first.host}:${first.port}`,
     LISTEN: `${options.listenHost}:${options.port}`,
     ERRORS_DIR: configPath('error pages', paths.errorsDir),
@@ -290,7 +313,15 @@ export function templateValues(options: EdgeOptions, workerUser: WorkerUser | nu
     REFRESH_ALLOW: options.refreshAllow.map((entry) => `        ${entry} 1;`).join('\n') || '        # loopback only',
     // A hex digest: nothing nginx could read as syntax.
     REFRESH_TOKEN: options.refreshToken && /^[0-9a-f]{64}$/.test(options.refreshToken) ? `        "${options.refreshToken}" 1;` : '        # no revalidation secret: every refresh is refused',
+    STANDIN_SOCKET: standinSocketPath(paths.standinSocket),
   };
+}
+
+function standinSocketPath(socket: string): string {
+  if (Buffer.byteLength(socket) > MAX_SOCKET_PATH) {
+    throw new EdgeInputError(`The runtime directory's path is too long for the stand-in's socket (${socket}, at most ${MAX_SOCKET_PATH} bytes); set EDGE_DIR to a shorter path.`);
+  }
+  return configPath('stand-in socket', socket);
 }
 
 /** Fills every `{{NAME}}` of the template; an unknown or unfilled placeholder is an error. */
@@ -454,6 +485,42 @@ function canConnect(host: string, port: number): Promise<boolean> {
   });
 }
 
+/** Whether something accepts connections on the unix socket at `file`. */
+function socketAccepts(file: string): Promise<boolean> {
+  return new Promise((resolve) => {
+    const socket = net.connect({ path: file });
+    socket.setTimeout(1000);
+    socket.once('connect', () => {
+      socket.destroy();
+      resolve(true);
+    });
+    socket.once('timeout', () => {
+      socket.destroy();
+      resolve(false);
+    });
+    socket.once('error', () => resolve(false));
+  });
+}
+
+/**
+ * nginx removes the stand-in's socket when it stops, but an nginx killed with SIGKILL leaves it
+ * behind, and the next start would fail to bind it. A socket nobody listens on is removed; one
+ * that still accepts belongs to an edge running from the same directory, which is refused.
+ */
+async function clearLeftoverSocket(file: string, runtimeDir: string): Promise<void> {
+  let isSocket = false;
+  try {
+    isSocket = lstatSync(file).isSocket();
+  } catch {
+    return; // none there
+  }
+  if (!isSocket) throw new EdgeInputError(`${file} is in the way of the edge's stand-in socket; remove it or set EDGE_DIR to another directory.`);
+  if (await socketAccepts(file)) {
+    throw new EdgeInputError(`Another edge is running from ${runtimeDir} (its socket ${file} answers); stop it, or set EDGE_DIR to another directory.`);
+  }
+  rmSync(file, { force: true });
+}
+
 /** Where a client reaches the edge (0.0.0.0 and :: are reached on loopback). */
 export function edgeUrl(options: EdgeOptions): string {
   const host = options.listenHost === '0.0.0.0' ? '127.0.0.1' : options.listenHost === '[::]' ? '[::1]' : options.listenHost;
@@ -520,6 +587,7 @@ export async function startEdge(options: EdgeOptions, start: StartOptions): Prom
     throw new EdgeInputError(`EDGE_REFRESH_PORT ${options.refreshPort} is already in use on 127.0.0.1; choose another port.`);
   }
   options = { ...options, refreshPort: options.refreshPort ?? (await freeLoopbackPort()) };
+  await clearLeftoverSocket(paths.standinSocket, runtimeDir);
   for (const dir of [runtimeDir, paths.cacheDir, paths.tempDir, paths.errorsDir, paths.logDir]) {
     mkdirSync(dir, { recursive: true });
     // nginx workers (nobody, when we are root) must reach the cache and the error pages; a

@@ -1,13 +1,14 @@
 /**
  * Helpers for the suites that go through the edge cache (edge.spec.ts, not-found.spec.ts): an edge
- * on a free port, a raw HTTP client, and a tiny stand-in origin a suite can kill to see what the
- * edge does without one.
+ * on a free port, a raw HTTP client, a tiny stand-in origin a suite can close to see what the
+ * edge does without one, and one in a process of its own that a suite can kill mid-response.
  *
  * The raw client (node:http) sends exactly the headers given and leaves bodies as they came:
  * Playwright's request context and fetch add Accept-Encoding and decompress, which would hide the
  * variants the edge must keep apart.
  */
-import { mkdtempSync, rmSync } from 'node:fs';
+import { spawn } from 'node:child_process';
+import { mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs';
 import http, { type IncomingHttpHeaders, type OutgoingHttpHeaders } from 'node:http';
 import net from 'node:net';
 import { tmpdir } from 'node:os';
@@ -32,6 +33,11 @@ export interface LaunchOptions {
   port?: number;
   /** The site's revalidation secret, when the suite sends refreshes (X-Edge-Refresh). */
   revalidateSecret?: string;
+  /**
+   * nginx workers (default 1). Two where what is checked must hold across workers, as it must in
+   * production (`auto`): the count of failures that decides when an instance rests, for one.
+   */
+  workerProcesses?: number;
 }
 
 /** An edge on a free port with a runtime directory of its own; {@link shutDown} stops and removes both. */
@@ -45,7 +51,7 @@ export async function launchEdge(origin: string, launch: LaunchOptions = {}): Pr
     runtimeDir,
     staleWindow: '10m',
     cacheMaxSize: '64m',
-    workerProcesses: 1,
+    workerProcesses: launch.workerProcesses ?? 1,
     refreshToken: launch.revalidateSecret ? edgeRefreshToken(launch.revalidateSecret) : null,
     refreshAllow: [],
   };
@@ -98,10 +104,13 @@ export interface RawResponse {
   cache: string;
 }
 
-/** One request on a fresh connection; no redirects followed, nothing decoded. */
-export function rawRequest(url: string, options: { method?: string; headers?: OutgoingHttpHeaders; body?: string } = {}): Promise<RawResponse> {
+/**
+ * One request on a fresh connection (or on `agent`'s); no redirects followed, nothing decoded.
+ * Rejects after `timeoutMs` (default 15 s), closing the connection as a reader who gives up would.
+ */
+export function rawRequest(url: string, options: { method?: string; headers?: OutgoingHttpHeaders; body?: string; timeoutMs?: number; agent?: http.Agent } = {}): Promise<RawResponse> {
   return new Promise((resolve, reject) => {
-    const request = http.request(url, { method: options.method ?? 'GET', headers: options.headers ?? {}, agent: false }, (response) => {
+    const request = http.request(url, { method: options.method ?? 'GET', headers: options.headers ?? {}, agent: options.agent ?? false }, (response) => {
       const chunks: Buffer[] = [];
       response.on('data', (chunk: Buffer) => chunks.push(chunk));
       response.on('end', () => {
@@ -111,7 +120,7 @@ export function rawRequest(url: string, options: { method?: string; headers?: Ou
       });
       response.on('error', reject);
     });
-    request.setTimeout(15_000, () => request.destroy(new Error(`timeout: ${url}`)));
+    request.setTimeout(options.timeoutMs ?? 15_000, () => request.destroy(new Error(`timeout: ${url}`)));
     request.on('error', reject);
     request.end(options.body);
   });
@@ -196,4 +205,101 @@ export function startTinyOrigin(port: number): Promise<TinyOrigin> {
       }),
     );
   });
+}
+
+/** The size of a log file now: what is written after this offset is new. */
+export function logOffset(file: string): number {
+  try {
+    return statSync(file).size;
+  } catch {
+    return 0;
+  }
+}
+
+/** The lines written to a log file after `offset`. */
+export function logLinesSince(file: string, offset: number): string[] {
+  return readFileSync(file).subarray(offset).toString('utf8').split('\n').filter((line) => line.trim() !== '');
+}
+
+/**
+ * The edge's attempts at an origin on `port` that failed, from the edge's error log: nginx logs one
+ * line per failed attempt (refused, reset, timed out), naming the address it tried. While the
+ * origin is dead, every attempt fails, so this counts every attempt.
+ */
+export function failedAttemptsAt(errorLog: string, offset: number, port: number): number {
+  return logLinesSince(errorLog, offset).filter((line) => /\[error\]/.test(line) && line.includes(`upstream: "http://127.0.0.1:${port}/`)).length;
+}
+
+export interface KillableOrigin {
+  url: string;
+  port: number;
+  pid: number;
+  /** SIGKILL, as a crash: no response in flight is finished, and the port refuses from then on. */
+  kill(): Promise<void>;
+}
+
+/**
+ * The origin of {@link startKillableOrigin}, run with `node -e` so that it is a process of its own.
+ * Arguments: port, a delay before each answer starts (ms), and a label every page shows. Pages
+ * carry Next's headers; /api/ answers JSON. It writes "listening" once it accepts connections.
+ */
+const KILLABLE_ORIGIN = `
+const http = require('node:http');
+const [port, delay, label] = process.argv.slice(1);
+let renders = 0;
+const server = http.createServer((request, response) => {
+  renders += 1;
+  const render = renders;
+  setTimeout(() => {
+    const { pathname } = new URL(request.url || '/', 'http://origin');
+    if (pathname.startsWith('/api/')) {
+      response.writeHead(200, { 'Content-Type': 'application/json', 'Cache-Control': 'public, s-maxage=60' });
+      response.end(JSON.stringify({ path: pathname, render, label }));
+      return;
+    }
+    const lang = pathname === '/en' || pathname.startsWith('/en/') ? 'en' : 'nl';
+    const html = '<!doctype html><html lang="' + lang + '"><head><title>Killable origin</title></head><body><h1>' + pathname +
+      '</h1><p id="render">render ' + render + '</p><p id="label">' + label + '</p></body></html>';
+    response.writeHead(200, {
+      'Content-Type': 'text/html; charset=utf-8',
+      'Cache-Control': 's-maxage=3600, stale-while-revalidate=31532400',
+      Vary: '${NEXT_VARY}',
+      'Content-Length': Buffer.byteLength(html),
+    });
+    response.end(request.method === 'HEAD' ? undefined : html);
+  }, Number(delay));
+});
+server.listen(Number(port), '127.0.0.1', () => process.stdout.write('listening\\n'));
+`;
+
+/**
+ * A stand-in origin in a child process, which a test kills (SIGKILL) to see what the edge does when
+ * the site dies, including with requests in flight: with `delayMs`, every answer starts that late,
+ * so a kill inside that window catches them before their headers.
+ */
+export async function startKillableOrigin(port: number, options: { delayMs?: number; label?: string } = {}): Promise<KillableOrigin> {
+  const child = spawn(process.execPath, ['-e', KILLABLE_ORIGIN, String(port), String(options.delayMs ?? 0), options.label ?? 'first'], { stdio: ['ignore', 'pipe', 'inherit'] });
+  const pid = child.pid;
+  if (pid === undefined) throw new Error('the killable origin did not start');
+  const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
+  await new Promise<void>((resolve, reject) => {
+    const timer = setTimeout(() => reject(new Error(`the killable origin did not listen on ${port}`)), 10_000);
+    child.stdout?.once('data', () => {
+      clearTimeout(timer);
+      resolve();
+    });
+    child.once('exit', (code) => {
+      clearTimeout(timer);
+      reject(new Error(`the killable origin exited (${code}) before it listened on ${port}`));
+    });
+  });
+  return {
+    url: `http://127.0.0.1:${port}`,
+    port,
+    pid,
+    kill: async () => {
+      if (child.exitCode === null && child.signalCode === null) child.kill('SIGKILL');
+      await exited;
+    },
+  };
 }

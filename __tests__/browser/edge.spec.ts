@@ -11,7 +11,8 @@ import { expect, test } from '@playwright/test';
 import type { RunningEdge } from '../../scripts/edge';
 import { TEST_EDITOR } from './accounts';
 import { edgeRefreshToken } from '../../lib/cache/edge-refresh';
-import { freePort, launchEdge, NGINX, rawRequest, REQUIRE_EDGE, shutDown, startOfSecond, startTinyOrigin, SUFFIX, type TinyOrigin } from './edge-server';
+import http from 'node:http';
+import { failedAttemptsAt, freePort, launchEdge, logLinesSince, logOffset, NGINX, rawRequest, REQUIRE_EDGE, shutDown, startKillableOrigin, startOfSecond, startTinyOrigin, SUFFIX, type KillableOrigin, type RawResponse, type TinyOrigin } from './edge-server';
 
 test.describe(`edge cache in front of the site${SUFFIX}`, () => {
   test.skip(!NGINX && !REQUIRE_EDGE, 'nginx is not installed (apt-get install nginx); set REQUIRE_EDGE=1 to fail instead');
@@ -341,6 +342,184 @@ test.describe(`edge cache with its own origin, killed halfway${SUFFIX}`, () => {
       expect(unavailable.headers['retry-after'], target).toBe('30');
       expect(unavailable.headers['cache-control'], target).toBe('private, no-store');
       expect(JSON.parse(unavailable.text), target).toMatchObject({ error: 'unavailable', retryAfter: 30 });
+    }
+  });
+});
+
+/** nginx writes its access log at most a second late (`buffer=64k flush=1s`). */
+const LOG_FLUSH_MS = 1300;
+
+/** How long a reader in these tests waits for an answer before giving up, as a browser tab might. */
+const READER_PATIENCE_MS = 3000;
+
+/**
+ * What is wrong with an answer for a page the edge never had, or null: the reader must get the 503
+ * page in the path's language, or JSON under /api/, with Retry-After. (Checked in plain code and
+ * collected, because the load tests below check thousands of answers.)
+ */
+function unavailablePageProblem(response: RawResponse, target: string): string | null {
+  const problem = (what: string) => `${target}: ${what} (status ${response.status}, cache ${response.cache || '-'}, ${response.body.length} bytes)`;
+  if (response.status !== 503) return problem('not a 503');
+  if (response.headers['retry-after'] !== '30') return problem('no Retry-After: 30');
+  if (response.headers['cache-control'] !== 'private, no-store') return problem(`Cache-Control ${response.headers['cache-control']}`);
+  if (target.startsWith('/api/')) {
+    if (response.headers['content-type'] !== 'application/json') return problem(`Content-Type ${response.headers['content-type']}`);
+    const body = JSON.parse(response.text) as { error?: unknown; retryAfter?: unknown };
+    return body.error === 'unavailable' && body.retryAfter === 30 ? null : problem('not the JSON answer');
+  }
+  if (response.headers['content-type'] !== 'text/html; charset=utf-8') return problem(`Content-Type ${response.headers['content-type']}`);
+  const lang = target.startsWith('/en/') ? 'en' : 'nl';
+  return response.text.includes(`<html lang="${lang}">`) && response.text.includes('Sportnieuws') ? null : problem(`not the ${lang} 503 page`);
+}
+
+/** What is wrong with a stale answer for a page the edge had, or null. */
+function staleCopyProblem(response: RawResponse, target: string, copy: Buffer): string | null {
+  if (response.status !== 200) return `${target}: status ${response.status}, cache ${response.cache || '-'}`;
+  if (!response.body.equals(copy)) return `${target}: not the copy the edge had`;
+  return ['HIT', 'STALE', 'UPDATING'].includes(response.cache) ? null : `${target}: cache ${response.cache || '-'}`;
+}
+
+/** Access-log lines for `targets` that a reader could not have been served: a 502, or no body at all. */
+function brokenAnswers(lines: string[], targets: readonly string[]): string[] {
+  return lines.filter((line) => {
+    const match = /"GET (\S+) [^"]*" (\d{3}) (\d+) /.exec(line);
+    return match !== null && targets.includes(match[1] ?? '') && (match[2] === '502' || match[3] === '0');
+  });
+}
+
+test.describe(`edge cache when its origin dies under load${SUFFIX}`, () => {
+  test.skip(!NGINX && !REQUIRE_EDGE, 'nginx is not installed (apt-get install nginx); set REQUIRE_EDGE=1 to fail instead');
+  test.describe.configure({ mode: 'serial' });
+
+  let origin: KillableOrigin | undefined;
+  let edge: RunningEdge | undefined;
+  let runtimeDir = '';
+  let originPort = 0;
+
+  test.beforeAll(async () => {
+    originPort = await freePort();
+    // Answers start 400 ms late, so that a kill 200 ms in catches every first request in flight.
+    origin = await startKillableOrigin(originPort, { delayMs: 400 });
+    // Two workers, as in production: the failure counts must be shared between them.
+    ({ edge, runtimeDir } = await launchEdge(origin.url, { workerProcesses: 2 }));
+  });
+
+  test.afterAll(async () => {
+    await origin?.kill();
+    await shutDown(edge, runtimeDir);
+  });
+
+  const at = (target: string) => `${edge?.url}${target}`;
+
+  test('readers of pages the edge never had, in flight when the origin is killed, all get the 503 page, none a bare 502', async () => {
+    test.setTimeout(60_000);
+    const targets = ['/nieuws/nooit-gezien-een', '/rubriek/nooit-gezien?pagina=3', '/en/news/never-seen-two', '/api/listings?locale=nl&nooit=1'];
+    const accessOffset = logOffset(edge!.paths.accessLog);
+    // 30 readers per page, each on a connection of its own: one per page reaches the origin, the
+    // others wait for it on proxy_cache_lock.
+    const readers = Array.from({ length: 120 }, (_, index) => {
+      const target = targets[index % targets.length]!;
+      return rawRequest(at(target), { timeoutMs: READER_PATIENCE_MS }).then(
+        (response) => ({ target, response, gaveUp: null }),
+        (error: Error) => ({ target, response: null, gaveUp: error.message }),
+      );
+    });
+    await new Promise((resolve) => setTimeout(resolve, 200));
+    await origin!.kill();
+    const answers = await Promise.all(readers);
+
+    const gaveUp = answers.filter((answer) => answer.gaveUp !== null);
+    expect(gaveUp.map((answer) => `${answer.target}: ${answer.gaveUp}`), 'readers who waited longer than a reader would').toEqual([]);
+    expect(answers.map(({ target, response }) => unavailablePageProblem(response!, target)).filter((problem) => problem !== null)).toEqual([]);
+
+    await new Promise((resolve) => setTimeout(resolve, LOG_FLUSH_MS));
+    expect(brokenAnswers(logLinesSince(edge!.paths.accessLog, accessOffset), targets)).toEqual([]);
+  });
+
+  test('while the origin is dead, the edge tries it about once a second, and readers get stale copies meanwhile', async () => {
+    test.setTimeout(60_000);
+    await origin?.kill();
+    origin = await startKillableOrigin(originPort, { label: 'before the outage' });
+    const primed = ['/nieuws/gelezen-een', '/nieuws/gelezen-twee', '/en/news/read-three'];
+    const unseen = ['/nieuws/nooit-gelezen', '/en/news/never-read'];
+    const copies = new Map<string, Buffer>();
+    for (const target of primed) {
+      const response = await rawRequest(at(target));
+      expect(response.status, target).toBe(200);
+      copies.set(target, response.body);
+    }
+    await origin.kill();
+    const errorOffset = logOffset(edge!.paths.errorLog);
+
+    // 16 readers on keep-alive connections, each asking for the next page as soon as it has one.
+    const agent = new http.Agent({ keepAlive: true, maxSockets: 16 });
+    const targets = [...primed, ...unseen];
+    const answers: Array<{ target: string; response: RawResponse }> = [];
+    const loadMs = 4000;
+    const started = Date.now();
+    try {
+      await Promise.all(
+        Array.from({ length: 16 }, async (_, reader) => {
+          for (let round = reader; Date.now() - started < loadMs; round += 1) {
+            const target = targets[round % targets.length]!;
+            answers.push({ target, response: await rawRequest(at(target), { agent, timeoutMs: READER_PATIENCE_MS }) });
+          }
+        }),
+      );
+    } finally {
+      agent.destroy();
+    }
+    const seconds = (Date.now() - started) / 1000;
+    const attempts = failedAttemptsAt(edge!.paths.errorLog, errorOffset, originPort);
+    test.info().annotations.push({ type: 'outage', description: `${answers.length} answers in ${seconds.toFixed(1)} s; ${attempts} attempts at the dead origin` });
+
+    expect(answers.length).toBeGreaterThan(100);
+    const problems = answers
+      .map(({ target, response }) => (primed.includes(target) ? staleCopyProblem(response, target, copies.get(target)!) : unavailablePageProblem(response, target)))
+      .filter((problem) => problem !== null);
+    expect(problems).toEqual([]);
+    // Two in the first second (max_fails=2), then one each second; a worker may race the other
+    // at a second's turn. Without a bound it was one per stale answer: thousands.
+    expect(attempts).toBeGreaterThan(0);
+    expect(attempts).toBeLessThanOrEqual(3 + 2 * Math.ceil(seconds));
+  });
+
+  test('when the origin is back, stale and never-seen pages are fresh again within about a second', async () => {
+    test.setTimeout(60_000);
+    const stalePage = '/nieuws/gelezen-een';
+    const neverSeen = '/nieuws/nooit-gelezen';
+    expect((await rawRequest(at(stalePage))).text).toContain('before the outage');
+    // Readers keep asking while the origin is away and as it comes back.
+    const agent = new http.Agent({ keepAlive: true, maxSockets: 4 });
+    let reading = true;
+    const background = Promise.all(
+      Array.from({ length: 4 }, async (_, reader) => {
+        while (reading) await rawRequest(at(reader % 2 === 0 ? stalePage : neverSeen), { agent }).catch(() => undefined);
+      }),
+    );
+    try {
+      await new Promise((resolve) => setTimeout(resolve, 1500));
+      origin = await startKillableOrigin(originPort, { label: 'after the outage' });
+      const back = Date.now();
+      let staleFresh = -1;
+      let neverSeenServed = -1;
+      while ((staleFresh < 0 || neverSeenServed < 0) && Date.now() - back < 10_000) {
+        const [page, unseen] = await Promise.all([rawRequest(at(stalePage)), rawRequest(at(neverSeen))]);
+        if (staleFresh < 0 && page.text.includes('after the outage')) staleFresh = Date.now() - back;
+        if (neverSeenServed < 0 && unseen.status === 200 && unseen.text.includes('after the outage')) neverSeenServed = Date.now() - back;
+        await new Promise((resolve) => setTimeout(resolve, 25));
+      }
+      test.info().annotations.push({ type: 'recovery', description: `stale page fresh after ${staleFresh} ms, never-seen page after ${neverSeenServed} ms` });
+      // The edge tries a resting origin again at each second's turn, and an error it keeps expires
+      // then too; a reader queued on proxy_cache_lock may wait one more tick of 500 ms.
+      expect(staleFresh).toBeGreaterThanOrEqual(0);
+      expect(neverSeenServed).toBeGreaterThanOrEqual(0);
+      expect(staleFresh).toBeLessThanOrEqual(2500);
+      expect(neverSeenServed).toBeLessThanOrEqual(2500);
+    } finally {
+      reading = false;
+      await background;
+      agent.destroy();
     }
   });
 });

@@ -33,6 +33,7 @@ describe('the settings of npm run edge', () => {
     [{ ORIGIN_URL: 'http://127.0.0.1:8080', EDGE_PORT: '8080' }, /itself/],
     [{ EDGE_STALE_WINDOW: 'forever' }, /EDGE_STALE_WINDOW/],
     [{ EDGE_DIR: '/tmp/a b' }, /EDGE_DIR/],
+    [{ EDGE_DIR: `/tmp/${'a-runtime-directory-deep-enough-'.repeat(3)}` }, /EDGE_DIR/],
     [{ EDGE_REFRESH_PORT: '0' }, /EDGE_REFRESH_PORT/],
     [{ EDGE_REFRESH_ALLOW: '10.0.0.0/33' }, /EDGE_REFRESH_ALLOW/],
     [{ EDGE_REFRESH_ALLOW: 'edge-1.internal' }, /EDGE_REFRESH_ALLOW/],
@@ -50,10 +51,51 @@ describe('the rendered configuration', () => {
 
   it('fills every placeholder, with one upstream server per instance behind the refresh hop', () => {
     expect(config).not.toMatch(/\{\{/);
-    expect(config).toContain('server 127.0.0.1:3001 max_fails=2 fail_timeout=5s;');
-    expect(config).toContain('server 127.0.0.1:3002 max_fails=2 fail_timeout=5s;');
     expect(config).toContain('listen 127.0.0.1:8181;');
     expect(config).toContain('listen 127.0.0.1:8080;');
+  });
+
+  it('lets an instance that fails rest for the rest of its second, with a stand-in answering for it meanwhile', () => {
+    const upstream = /upstream sportnieuws_origin \{([^}]*)\}/.exec(config)?.[1] ?? '';
+    const servers = upstream.match(/^\s*server .*;$/gm)?.map((line) => line.trim());
+    expect(servers).toEqual([
+      'server 127.0.0.1:3001 max_fails=2 fail_timeout=0s;',
+      'server 127.0.0.1:3002 max_fails=2 fail_timeout=0s;',
+      'server unix:/tmp/edge-test/standin.sock backup max_fails=0;',
+    ]);
+    // The failure counts are shared by the workers, and the stand-in listens in the same nginx.
+    expect(upstream).toMatch(/^\s*zone sportnieuws_origin \d+k;$/m);
+    expect(config).toContain('listen unix:/tmp/edge-test/standin.sock;');
+  });
+
+  // The refresh hop's stamp decides what the edge keeps until the end of the second. An error kept
+  // over a stale copy would make the edge forget that copy, so errors are stamped only when the
+  // edge has no copy at all (MISS).
+  const stampRules = (/map "\$http_x_edge_class:\$http_x_edge_cache:\$status" \$edge_refresh_stamp \{([^}]*)\}/.exec(config)?.[1] ?? '')
+    .split('\n')
+    .map((line) => /^\s*"~([^"]+)" "@\$edge_this_second";$/.exec(line)?.[1])
+    .filter((pattern): pattern is string => pattern !== undefined)
+    .map((pattern) => new RegExp(pattern));
+  it.each([
+    ['page::200', true],
+    ['page:MISS:200', true],
+    ['page:EXPIRED:304', true],
+    ['page:MISS:404', true],
+    ['page:MISS:500', true],
+    ['page:MISS:502', true],
+    ['page:MISS:503', true],
+    ['page:MISS:504', true],
+    ['page:BYPASS:502', false],
+    ['page:EXPIRED:502', false],
+    ['page:EXPIRED:503', false],
+    ['page::502', false],
+    ['page:MISS:501', false],
+    ['private::502', false],
+    ['asset:MISS:200', false],
+    ['image:MISS:502', false],
+  ])('stamps %s for the rest of its second: %s', (key, stamped) => {
+    expect(stampRules.length).toBeGreaterThan(0);
+    expect(stampRules.some((rule) => rule.test(key))).toBe(stamped);
   });
 
   it('takes refreshes with the token derived from the secret, from loopback, the instances and EDGE_REFRESH_ALLOW only', () => {
