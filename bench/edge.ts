@@ -19,7 +19,7 @@
  * failed row, with its message, and the next step still runs.
  */
 import http from 'node:http';
-import { mkdirSync, rmSync } from 'node:fs';
+import { mkdirSync, readFileSync, rmSync } from 'node:fs';
 import path from 'node:path';
 import { findNginx, NGINX_MISSING_MESSAGE, parseOrigins, startEdge, type EdgeOptions, type RunningEdge } from '../scripts/edge';
 import { edgeRefreshToken } from '@/lib/cache/edge-refresh';
@@ -578,10 +578,38 @@ export interface OriginDown {
   /** Connections to the origin's port were refused after the kill. */
   originRefused: boolean;
   /**
-   * The whole log of the outage. Its `originRequests` are the edge's attempts to reach the dead
-   * origin: a foreground try for each never-seen page, and a background refresh for each STALE.
+   * The edge's attempts at the dead origin, from its error log: nginx logs one line per failed
+   * attempt, naming the address it tried, and while the origin is dead every attempt fails. The
+   * refresh hop lets one through about once a second and answers the rest from its stand-in
+   * (deploy/nginx/edge.conf.template), which is why the access log cannot count them.
+   */
+  originAttempts: number;
+  /**
+   * The whole access log of the outage. Its `originRequests` are what went to the refresh hop: a
+   * foreground request for a never-seen page that had no error kept for its second, and a
+   * background refresh for each STALE. Most of them never reached the origin (`originAttempts`).
    */
   edgeLog: LogSummary;
+}
+
+/** Error-log lines after `offset` for attempts at `origin` (http://host:port) that failed. */
+function failedAttemptsAt(errorLog: string, offset: number, origin: string): number {
+  return readLogText(errorLog, offset)
+    .split('\n')
+    .filter((line) => /\[error\]/.test(line) && line.includes(`upstream: "${origin}/`)).length;
+}
+
+function readLogText(file: string, offset: number): string {
+  try {
+    return readFileSync(file).subarray(offset).toString('utf8');
+  } catch {
+    return '';
+  }
+}
+
+/** Every answer was the edge's 503 page (or JSON), none a 502 or anything else. */
+function onlyUnavailable(answers: AnswersOf): boolean {
+  return answers.requests > 0 && Object.keys(answers.byStatus).every((status) => status === '503');
 }
 
 function answersOf(lines: readonly EdgeLogLine[], paths: ReadonlySet<string>): AnswersOf {
@@ -606,6 +634,7 @@ async function originDown(ctx: EdgeContext, scale: number, wrk: string, edge: Ru
   for (const url of primed) await prime(`${edge.url}${url}`);
   await sleep(LOG_FLUSH_MS);
   const offset = logOffset(edge.paths.accessLog);
+  const errorOffset = logOffset(edge.paths.errorLog);
   // A crash, not a shutdown: SIGKILL by PID, then confirm the port refuses connections.
   process.kill(origin.pid, 'SIGKILL');
   await origin.stop();
@@ -619,7 +648,8 @@ async function originDown(ctx: EdgeContext, scale: number, wrk: string, edge: Ru
   await sleep(LOG_FLUSH_MS);
   const { lines } = readLogSince(edge.paths.accessLog, offset);
   ctx.log(`  origin down ${OUTAGE_SECONDS} s: ${fmt.rps(readers.rps)}, ${readers.non2xx} answers outside 2xx/3xx, ${readers.errors - readers.non2xx} socket errors`);
-  return { seconds: OUTAGE_SECONDS, primed, unseen, readers, primedAnswers: answersOf(lines, new Set(primed)), unseenAnswers: answersOf(lines, new Set(unseen)), originRefused, edgeLog: summarizeLog(lines) };
+  const originAttempts = failedAttemptsAt(edge.paths.errorLog, errorOffset, origin.origin);
+  return { seconds: OUTAGE_SECONDS, primed, unseen, readers, primedAnswers: answersOf(lines, new Set(primed)), unseenAnswers: answersOf(lines, new Set(unseen)), originRefused, originAttempts, edgeLog: summarizeLog(lines) };
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -886,7 +916,7 @@ export function edgeRows(edge: EdgeResult | undefined, scopes: readonly ScopeRun
       });
     }
     const o = edge.originDown;
-    const oBudget = '0 5xx for pages the edge had';
+    const oBudget = '0 5xx for pages the edge had; only the 503 page for pages it never had';
     if (failed(o)) rows.push(failedRow('Edge · origin stopped 30 s', oBudget, o));
     else {
       rows.push({
@@ -894,10 +924,12 @@ export function edgeRows(edge: EdgeResult | undefined, scopes: readonly ScopeRun
         measured:
           `pages the edge had (${o.primed.length}): ${statuses(o.primedAnswers.byStatus)} (cache ${statuses(o.primedAnswers.byCache)}); ` +
           `never-seen pages (${o.unseen.length}): ${statuses(o.unseenAnswers.byStatus)}; ${fmt.rps(o.readers.rps)}, p99 ${fmt.ms(o.readers.p99Ms)}; ` +
-          `the edge tried the dead origin ${o.edgeLog.originRequests.toLocaleString('en-US')} times (${o.edgeLog.foregroundOrigin.toLocaleString('en-US')} foreground, ${o.edgeLog.backgroundRefreshes.toLocaleString('en-US')} background refreshes)` +
+          `the edge tried the dead origin ${o.originAttempts.toLocaleString('en-US')} times (${(o.originAttempts / o.seconds).toFixed(1)}/s, its error log); ` +
+          `${o.edgeLog.originRequests.toLocaleString('en-US')} requests to its refresh hop (${o.edgeLog.foregroundOrigin.toLocaleString('en-US')} foreground, ${o.edgeLog.backgroundRefreshes.toLocaleString('en-US')} background refreshes), the rest answered by its stand-in` +
           `${o.originRefused ? '' : '; ⚠ the origin port still answered'}${noise(o.readers.foreignCpu)}`,
         budget: oBudget,
-        result: verdict(o.primedAnswers.fiveXx === 0 && o.primedAnswers.requests > 0 && o.originRefused),
+        // A 502 for a never-seen page is a reader who gave up while queued behind the dead origin.
+        result: verdict(o.primedAnswers.fiveXx === 0 && o.primedAnswers.requests > 0 && o.originRefused && onlyUnavailable(o.unseenAnswers)),
       });
     }
     if (edge.leftoverPids.length > 0) rows.push({ figure: 'Edge · processes left running', measured: edge.leftoverPids.join(', '), budget: 'none', result: 'MISS' });
