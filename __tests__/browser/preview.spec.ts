@@ -256,6 +256,18 @@ test.describe('revoking share links', () => {
     return { id, title, path: `/nieuws/${slug}` };
   }
 
+  /** The share-link events the audit trail holds for an article, oldest first. */
+  async function auditEventsOf(articleId: string) {
+    const database = await e2eDatabase();
+    return database.db
+      .selectFrom('audit_events')
+      .select(['type', 'actor_email', 'details'])
+      .where('article_id', '=', articleId)
+      .where('type', 'in', ['share-link.made', 'share-link.revoked'])
+      .orderBy('id')
+      .execute();
+  }
+
   /** The editor's page for `id`, signed in; returns the page. */
   async function openInDesk(page: Page, id: string) {
     await signIn(page);
@@ -308,6 +320,14 @@ test.describe('revoking share links', () => {
     await expect(readerPage.getByText(article.title)).toHaveCount(0);
     expect(await reader.cookies()).toEqual([]);
     await reader.close();
+
+    // Both are in the audit trail, by the editor, without the link itself.
+    const events = await auditEventsOf(article.id);
+    expect(events.map((event) => [event.type, event.actor_email])).toEqual([
+      ['share-link.made', TEST_EDITOR.email],
+      ['share-link.revoked', TEST_EDITOR.email],
+    ]);
+    expect(JSON.stringify(events)).not.toContain(new URL(url).pathname.split('/').at(-1));
   });
 
   test('"revoke all" ends every link of the article, the command line’s too', async ({ page, browser, baseURL }) => {
@@ -346,6 +366,10 @@ test.describe('revoking share links', () => {
     // The article's own address is gone as well.
     expect((await readerPage.goto(article.path))?.status()).toBe(404);
     await reader.close();
+
+    const revoked = (await auditEventsOf(article.id)).filter((event) => event.type === 'share-link.revoked');
+    expect(revoked).toHaveLength(1);
+    expect(JSON.parse(revoked[0]?.details ?? '{}')).toEqual({ reason: 'taken-down', count: 1 });
   });
 
   test.describe(`through the edge cache${SUFFIX}`, () => {
