@@ -48,6 +48,7 @@ import {
   type RouteJs,
 } from './bytes';
 import { runLighthouse, type LighthouseScores } from './lighthouse';
+import { measureNextAb, PREVIOUS_NEXT, type AbResult } from './next-ab';
 import { edgeRows, measureEdge, measureInvalidationScope, type EdgeContext, type EdgeResult, type EdgeTarget, type PhaseError, type ScopeRun } from './edge';
 import { fmt, loadSummary, markdownTable, verdict, writeResults, type Row } from './report';
 
@@ -78,6 +79,8 @@ const BUDGET = {
   htmlOverBare: 1.25,
   lighthouse: { performance: 95, accessibility: 100, bestPractices: 100, seo: 100, cls: 0.02 },
   memoryMb: 400,
+  /** Server CPU per uncached render against the release before the upgrade; 5% is the A/B's noise. */
+  uncachedCpuOverPrevious: 1.05,
 };
 
 interface Settings {
@@ -85,6 +88,8 @@ interface Settings {
   load: LoadSettings;
   lighthouse: boolean;
   quick: boolean;
+  /** The Next release to A/B the uncached render against (bench/next-ab.ts), or null for none. */
+  abNext: string | null;
 }
 
 function parseSettings(argv: string[]): Settings {
@@ -98,11 +103,12 @@ function parseSettings(argv: string[]): Settings {
       warmup: { type: 'string' },
       quick: { type: 'boolean', default: false },
       'no-lighthouse': { type: 'boolean', default: false },
+      'ab-next': { type: 'string' },
       help: { type: 'boolean', short: 'h', default: false },
     },
   });
   if (values.help) {
-    console.log('usage: npm run bench -- [--quick] [--scale 1000,100000] [--duration 10] [--connections 50] [--warmup 3] [--no-lighthouse]');
+    console.log('usage: npm run bench -- [--quick] [--scale 1000,100000] [--duration 10] [--connections 50] [--warmup 3] [--no-lighthouse] [--ab-next <version>|none]');
     process.exit(0);
   }
   const positive = (raw: string | undefined, fallback: number, name: string) => {
@@ -123,7 +129,16 @@ function parseSettings(argv: string[]): Settings {
     },
     lighthouse: !quick && !values['no-lighthouse'],
     quick,
+    abNext: abNextVersion(values['ab-next'], quick),
   };
+}
+
+/** `--ab-next`: a release such as 16.4.6, or "none"; by default the previous release in full runs only. */
+function abNextVersion(raw: string | undefined, quick: boolean): string | null {
+  if (raw === undefined) return quick ? null : PREVIOUS_NEXT;
+  if (raw === 'none') return null;
+  if (!/^\d+\.\d+\.\d+(?:-[0-9A-Za-z.-]+)?$/.test(raw)) throw new Error(`--ab-next: expected a Next version such as ${PREVIOUS_NEXT}, or "none"; got "${raw}"`);
+  return raw;
 }
 
 const started = Date.now();
@@ -484,6 +499,7 @@ async function main(): Promise<void> {
   const lastSqlite = targets.filter((target) => target.engine === 'sqlite').at(-1);
   const smallestSqlite = targets.find((target) => target.engine === 'sqlite');
   let edge: EdgeResult | undefined;
+  let nextAb: AbResult | { error: string } | undefined;
   const scopes: ScopeRun[] = [];
   const runs: Array<{ target: Target; redis: boolean }> = targets.map((target) => ({ target, redis: false }));
   if (sharedCache) runs.push({ target: smallest, redis: true });
@@ -568,6 +584,29 @@ async function main(): Promise<void> {
           scope = failure;
         }
         scopes.push({ engine: target.engine, scale: target.scale, scope });
+      }
+      // The uncached render against the previous Next release, on the largest SQLite database
+      // (the most pages nobody has asked for), with every other server stopped.
+      if (settings.abNext && target === lastSqlite && !redis) {
+        log(`A/B of the uncached render: next ${settings.abNext} against this build, on ${target.engine} ${target.scale}…`);
+        try {
+          const pool = Math.min(target.scale, 16_000);
+          nextAb = await measureNextAb({
+            root,
+            outDir,
+            version: settings.abNext,
+            distDir: DIST_DIR,
+            env: (abOrigin) => withServerHeapLimit(baseEnv(abOrigin, target.url)),
+            restoreCurrent: restoreBuild,
+            freshPaths: Array.from({ length: pool }, (_, i) => articlePath(generator, target.scale - 1 - i)),
+            load: settings.load,
+            log,
+          });
+          log(`  A/B: ${fmt.x(nextAb.ratio)} the CPU per uncached render of next ${nextAb.previous.next} (${nextAb.current.cpuMsPerRender.toFixed(1)} vs ${nextAb.previous.cpuMsPerRender.toFixed(1)} ms)`);
+        } catch (error) {
+          nextAb = { error: error instanceof Error ? error.message : String(error) };
+          log(`  A/B failed: ${nextAb.error.split('\n')[0] ?? ''}`);
+        }
       }
     }
   } finally {
@@ -664,6 +703,7 @@ async function main(): Promise<void> {
       });
     }
   }
+  if (nextAb) rows.push(abRow(nextAb));
   rows.push(...edgeRows(edge, scopes));
   const articleJs = routeJs.find((route) => route.route === '/[locale]/news/[slug]');
   // The section listing became one route with an optional page segment (`[[...page]]`); the old
@@ -748,6 +788,7 @@ async function main(): Promise<void> {
     targets: results,
     frameworkFloor: floor,
     edge: edge ?? null,
+    nextAb: nextAb ?? null,
     invalidationScope: scopes,
     bytes: { ...bytes, firstLoadJs: { bare, routes: routeJs } },
     lighthouse,
@@ -755,6 +796,19 @@ async function main(): Promise<void> {
     missed,
   });
   writeFileSync(path.join(outDir, 'table.md'), `${table}\n`);
+}
+
+function abRow(ab: AbResult | { error: string }): Row {
+  const figure = 'Uncached article render, server CPU per render / the previous Next release (same run, A/B builds)';
+  if ('error' in ab) return { figure, measured: `failed: ${ab.error.split('\n')[0] ?? ''}`, budget: `≤ ${fmt.x(BUDGET.uncachedCpuOverPrevious)}`, result: 'MISS' };
+  const side = (s: AbResult['current']) =>
+    `next ${s.next} ${s.cpuMsPerRender.toFixed(1)} ms (rounds ${s.rounds.map((round) => round.cpuMsPerRender.toFixed(1)).join(', ')}; ${fmt.rps(s.rps)}, ${s.renders} renders, ${s.errors} errors)`;
+  return {
+    figure,
+    measured: `${fmt.x(ab.ratio)}: ${side(ab.current)} vs ${side(ab.previous)}`,
+    budget: `≤ ${fmt.x(BUDGET.uncachedCpuOverPrevious)}, 0 errors`,
+    result: verdict(ab.ratio <= BUDGET.uncachedCpuOverPrevious && ab.current.errors === 0 && ab.previous.errors === 0),
+  };
 }
 
 main().catch((error: unknown) => {
