@@ -484,7 +484,7 @@ test.describe(`edge cache when its origin dies under load${SUFFIX}`, () => {
     expect(attempts).toBeLessThanOrEqual(3 + 2 * Math.ceil(seconds));
   });
 
-  test('when the origin is back, stale and never-seen pages are fresh again within about a second', async () => {
+  test('when the origin is back, pages the edge had are fresh again within about a second, pages it never had within about two', async () => {
     test.setTimeout(60_000);
     const stalePage = '/nieuws/gelezen-een';
     const neverSeen = '/nieuws/nooit-gelezen';
@@ -510,12 +510,15 @@ test.describe(`edge cache when its origin dies under load${SUFFIX}`, () => {
         await new Promise((resolve) => setTimeout(resolve, 25));
       }
       test.info().annotations.push({ type: 'recovery', description: `stale page fresh after ${staleFresh} ms, never-seen page after ${neverSeenServed} ms` });
-      // The edge tries a resting origin again at each second's turn, and an error it keeps expires
-      // then too; a reader queued on proxy_cache_lock may wait one more tick of 500 ms.
+      // The edge tries a resting origin again at the next second's turn (up to 1 s), and the stale
+      // page's next background refresh brings the new copy. A never-seen page asked while that
+      // first request is in flight gets the failure kept until the end of that second (up to 2 s),
+      // and a reader queued on proxy_cache_lock may wait one more tick of 500 ms. Measured over
+      // runs: 0.2-1.3 s and 0.5-2.1 s. Before the rest (today's config otherwise): about 0.5 s.
       expect(staleFresh).toBeGreaterThanOrEqual(0);
       expect(neverSeenServed).toBeGreaterThanOrEqual(0);
-      expect(staleFresh).toBeLessThanOrEqual(2500);
-      expect(neverSeenServed).toBeLessThanOrEqual(2500);
+      expect(staleFresh).toBeLessThanOrEqual(2000);
+      expect(neverSeenServed).toBeLessThanOrEqual(3000);
     } finally {
       reading = false;
       await background;
