@@ -8,11 +8,14 @@
  *
  * "Readers" are fresh browser contexts without cookies, so nothing of the editor's session or
  * Draft Mode can leak into what they are shown. Further tests: a conflicting save (two tabs), a
- * save posted cross-site, the desk closed without a session, and the English list's filters and
+ * save while an import holds the database, a save posted cross-site, the desk closed without a session, and the English list's filters and
  * keyset pagination.
  */
+import { readFileSync } from 'node:fs';
 import { expect, test, type Browser, type BrowserContext, type Page, type Response } from '@playwright/test';
+import BetterSqlite3 from 'better-sqlite3';
 import { TEST_EDITOR } from './accounts';
+import { e2eDatabasePointer } from './share-links';
 import { watchConsole } from './helpers';
 
 const SECTION = { slug: 'voetbal', name: 'Voetbal' };
@@ -268,6 +271,63 @@ test('a save based on an older revision is refused as a conflict and keeps what 
 
   await second.reload();
   await expect(second.getByLabel('Tekst', { exact: true })).toHaveValue('Tweede versie, uit het eerste tabblad.');
+  await context.close();
+});
+
+/**
+ * The write lock on the browser server's SQLite file, taken the way a large import's transaction
+ * takes it (another connection, another writer); `release` commits.
+ */
+function holdDatabase(): { release: () => void } {
+  const url = readFileSync(e2eDatabasePointer(process.env.E2E_PORT ?? '3100'), 'utf8').trim();
+  const connection = new BetterSqlite3(url.replace(/^file:/, ''));
+  connection.pragma('busy_timeout = 5000');
+  connection.exec('begin immediate');
+  return {
+    release: () => {
+      if (connection.inTransaction) connection.exec('commit');
+      connection.close();
+    },
+  };
+}
+
+test('a save while an import holds the database waits for it, and past the wait says so and keeps what was typed', async ({ browser, baseURL }) => {
+  test.setTimeout(120_000);
+  const context = await browser.newContext({ baseURL });
+  const page = await context.newPage();
+  await signIn(page, '/redactie/artikelen/nieuw');
+  await page.getByLabel('Titel', { exact: true }).fill(`Importdrukte ${Date.now().toString(36)}`);
+  await page.getByRole('combobox', { name: 'Rubriek', exact: true }).selectOption({ label: SECTION.name });
+  await page.getByRole('checkbox', { name: AUTHOR }).check();
+  await page.getByLabel('Tekst', { exact: true }).fill('Eerste versie.');
+  await page.getByRole('button', { name: 'Concept aanmaken' }).click();
+  await expect(notice(page, 'Het artikel is aangemaakt als concept.')).toBeVisible();
+
+  // An import that finishes within the wait: the save waits for it and goes through.
+  let lock = holdDatabase();
+  await page.getByLabel('Tekst', { exact: true }).fill('Tweede versie, opgeslagen na de import.');
+  await page.getByRole('button', { name: 'Opslaan', exact: true }).click();
+  await page.waitForTimeout(3000);
+  lock.release();
+  await expect(notice(page, 'De wijzigingen zijn opgeslagen.')).toBeVisible({ timeout: 20_000 });
+
+  // One that outlasts it: the form says why, nothing is saved, and every typed value stays.
+  lock = holdDatabase();
+  const typed = 'Derde versie, getypt terwijl de import liep.';
+  try {
+    await page.getByLabel('Tekst', { exact: true }).fill(typed);
+    await page.getByRole('button', { name: 'Opslaan', exact: true }).click();
+    const busy = page.getByRole('alert').filter({ hasText: 'Er loopt nu een grote import, waardoor dit niet binnen 20 seconden kon worden opgeslagen.' });
+    await expect(busy).toBeVisible({ timeout: 40_000 });
+    await expect(page.getByLabel('Tekst', { exact: true })).toHaveValue(typed);
+  } finally {
+    lock.release();
+  }
+  // Once the import is done, the same form saves what was typed.
+  await page.getByRole('button', { name: 'Opslaan', exact: true }).click();
+  await expect(notice(page, 'De wijzigingen zijn opgeslagen.')).toBeVisible();
+  await page.reload();
+  await expect(page.getByLabel('Tekst', { exact: true })).toHaveValue(typed);
   await context.close();
 });
 

@@ -21,6 +21,11 @@ export interface Database {
   engine: Engine;
   /** Closes the connection (SQLite) or ends the pool (PostgreSQL). */
   close(): Promise<void>;
+  /**
+   * SQLite: how long a write transaction waits, in all, for another process's write lock
+   * (lib/db/transaction.ts). Unset on PostgreSQL, whose writers lock rows, not the file.
+   */
+  writeWaitMs?: number;
 }
 
 /**
@@ -29,6 +34,14 @@ export interface Database {
  * {@link OpenOptions.busyTimeoutMs}.
  */
 export const SQLITE_BUSY_TIMEOUT_MS = 5000;
+
+/**
+ * How long the site's write transactions (a desk save, a publication, the scheduler) wait for
+ * another process's write lock, a long import above all, before they give up with
+ * {@link DatabaseBusyError}. They wait without blocking the server (lib/db/transaction.ts), and
+ * below the edge's 30 s read timeout, so the editor gets the desk's own answer, not a gateway error.
+ */
+export const SQLITE_WRITE_WAIT_MS = 20_000;
 const POSTGRES_POOL_SIZE = 10;
 const PG_INT8_OID = 20;
 
@@ -67,7 +80,7 @@ export function prepareOwnerOnlyFile(filename: string): void {
  * the first needs to finish. getDatabase() gives each process one; other processes (the CLI, other
  * server workers) queue on busy_timeout as SQLite intends.
  */
-function openSqlite(filename: string, busyTimeoutMs: number): Database {
+function openSqlite(filename: string, busyTimeoutMs: number, writeWaitMs: number): Database {
   if (filename !== ':memory:') prepareOwnerOnlyFile(filename);
   const connection = new BetterSqlite3(filename);
   connection.pragma('journal_mode = WAL');
@@ -79,6 +92,7 @@ function openSqlite(filename: string, busyTimeoutMs: number): Database {
   return {
     db,
     engine: 'sqlite',
+    writeWaitMs,
     async close() {
       // SQLite's advice for long-lived connections: let it refresh planner statistics on the way out.
       if (connection.open) connection.pragma('optimize');
@@ -166,13 +180,21 @@ export interface OpenOptions {
    * the process's event loop (better-sqlite3 is synchronous), so only scripts should raise it.
    */
   busyTimeoutMs?: number;
+  /**
+   * SQLite only: how long a write transaction waits for the write lock in all, yielding between
+   * short attempts. Default: `busyTimeoutMs` when given (a script's chosen wait), else
+   * {@link SQLITE_WRITE_WAIT_MS}.
+   */
+  writeWaitMs?: number;
 }
 
 /** Connects to the configured database and, unless told otherwise, migrates it to the latest schema. */
 export async function openDatabase(config: DatabaseConfig, options: OpenOptions = {}): Promise<Database> {
   const busyTimeoutMs = options.busyTimeoutMs ?? SQLITE_BUSY_TIMEOUT_MS;
   if (!Number.isSafeInteger(busyTimeoutMs) || busyTimeoutMs < 0) throw new RangeError(`busyTimeoutMs must be a whole number of milliseconds, got ${busyTimeoutMs}`);
-  const database = config.engine === 'sqlite' ? openSqlite(config.filename, busyTimeoutMs) : await openPostgres(config.url, config.schema);
+  const writeWaitMs = options.writeWaitMs ?? options.busyTimeoutMs ?? SQLITE_WRITE_WAIT_MS;
+  if (!Number.isSafeInteger(writeWaitMs) || writeWaitMs < 0) throw new RangeError(`writeWaitMs must be a whole number of milliseconds, got ${writeWaitMs}`);
+  const database = config.engine === 'sqlite' ? openSqlite(config.filename, busyTimeoutMs, writeWaitMs) : await openPostgres(config.url, config.schema);
   if (options.migrate === false) return database;
   try {
     await migrateToLatest(database);
@@ -183,10 +205,23 @@ export async function openDatabase(config: DatabaseConfig, options: OpenOptions 
   return database;
 }
 
-/** True for SQLite's "database is locked" (SQLITE_BUSY and its extended codes) from better-sqlite3. */
+/** True for SQLite's "database is locked" (SQLITE_BUSY and its extended codes) from better-sqlite3, and {@link DatabaseBusyError}. */
 export function isSqliteBusy(error: unknown): boolean {
   const code = (error as { code?: unknown } | null)?.code;
   return typeof code === 'string' && code.startsWith('SQLITE_BUSY');
+}
+
+/**
+ * A write transaction that waited its whole {@link Database.writeWaitMs} for another process's
+ * SQLite write lock (an import, as a rule) without getting it. Nothing of it was written. Its code
+ * is SQLITE_BUSY, so everything that already recognizes a busy database recognizes it too.
+ */
+export class DatabaseBusyError extends Error {
+  readonly code = 'SQLITE_BUSY';
+  constructor(readonly waitedMs: number) {
+    super(`another process held the database's write lock for longer than this write waits (${Math.round(waitedMs / 1000)} s); nothing was written`);
+    this.name = 'DatabaseBusyError';
+  }
 }
 
 /**

@@ -23,7 +23,7 @@ import type { ValidSession } from '@/lib/auth/sessions';
 import { changePublication, getDeskArticle, restoreRevision, saveArticle, suggestSlug, type DeskUser, type PublicationAction } from '@/lib/data/desk';
 import { countShareLinksRevokedAt, revokeArticleShareLinks, revokeShareLink } from '@/lib/data/share-links';
 import { cardTime } from '@/lib/dates/format';
-import { getDatabase } from '@/lib/db/connection';
+import { DatabaseBusyError, getDatabase, SQLITE_WRITE_WAIT_MS } from '@/lib/db/connection';
 import { ARTICLE_FORM_FIELDS, buildArticleInput, placeProblems, readArticleForm, type ArticleFormValues, type FieldProblem } from '@/lib/desk/article-form';
 import { parseLocalDateTime } from '@/lib/desk/datetime-local';
 import { problemMessageKey } from '@/lib/desk/problem-messages';
@@ -134,19 +134,39 @@ export async function saveArticleAction(
     return fail(await localizeProblems(locale, [...built.problems, ...others], values));
   }
 
-  const outcome = await saveArticle(database, {
-    ...(target !== null ? { id: target.id, baseRevision: target.baseRevision } : {}),
-    article: built.article,
-    substantive: values.substantive,
-    user: access.user,
-    now: new Date(),
-  });
+  const outcome = await unlessBusy(() =>
+    saveArticle(database, {
+      ...(target !== null ? { id: target.id, baseRevision: target.baseRevision } : {}),
+      article: built.article,
+      substantive: values.substantive,
+      user: access.user,
+      now: new Date(),
+    }),
+  );
+  if (outcome === 'busy') return fail([], t('busy', BUSY_WAIT));
   if (!outcome.ok) {
     const problems = await localizeProblems(locale, placeProblems(outcome.problems, built.bodyLines, values), values);
     return fail(outcome.conflict ? problems.filter((problem) => problem.field !== null) : problems, outcome.conflict ? t('conflict') : null);
   }
   await revalidateEverywhere(outcome.tags);
   redirect(`${articleEditPath(locale, outcome.id)}?notice=${target === null ? 'created' : 'saved'}`);
+}
+
+/** How long a desk write waits behind an import, for the message that says it gave up. */
+const BUSY_WAIT = { seconds: Math.round(SQLITE_WRITE_WAIT_MS / 1000) };
+
+/**
+ * A desk write that could not get the SQLite file's write lock within its wait (a large import
+ * holds it: lib/db/transaction.ts) answers 'busy', so the form says so and keeps what the editor
+ * typed, instead of an error page that loses it. Nothing was written.
+ */
+async function unlessBusy<T>(write: () => Promise<T>): Promise<T | 'busy'> {
+  try {
+    return await write();
+  } catch (error) {
+    if (error instanceof DatabaseBusyError) return 'busy';
+    throw error;
+  }
 }
 
 const INTENTS = ['publish', 'schedule', 'unpublish'] as const;
@@ -177,7 +197,8 @@ export async function changePublicationAction(rawLocale: string, id: string, pre
 
   const database = await getDatabase();
   const now = new Date();
-  const outcome = await changePublication(database, { id, action, user: access.user, now });
+  const outcome = await unlessBusy(() => changePublication(database, { id, action, user: access.user, now }));
+  if (outcome === 'busy') return fail(formT('busy', BUSY_WAIT));
   if (!outcome.ok) {
     const problems = await localizeProblems(locale, placeProblems(outcome.problems, []));
     return fail(problems.map((problem) => problem.message).join(' '));
@@ -269,7 +290,9 @@ export async function restoreRevisionAction(rawLocale: string, id: string, numbe
   const access = await gate();
   if (!access.ok) return fail(formT(access.reason));
   if (!ArticleIdSchema.safeParse(id).success || !Number.isSafeInteger(number) || number < 1) return fail(t('notFound'));
-  const outcome = await restoreRevision(await getDatabase(), { id, number, user: access.user, now: new Date() });
+  const database = await getDatabase();
+  const outcome = await unlessBusy(() => restoreRevision(database, { id, number, user: access.user, now: new Date() }));
+  if (outcome === 'busy') return fail(formT('busy', BUSY_WAIT));
   if (!outcome.ok) {
     const problems = await localizeProblems(locale, placeProblems(outcome.problems, []));
     return fail(t('restoreFailed', { reason: problems.map((problem) => problem.message).join(' ') }));
