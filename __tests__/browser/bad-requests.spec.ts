@@ -6,24 +6,11 @@
  *
  * Named to run before the other suites: the feed test needs feeds no one has read yet.
  */
-import { connect } from 'node:net';
 import { expect, test } from '@playwright/test';
 import type { RunningEdge } from '../../scripts/edge';
 import { contentType, missingSecurityHeaders, renderedEdition, type Edition } from './answers';
 import { launchEdge, NGINX, REQUIRE_EDGE, shutDown, SUFFIX } from './edge-server';
-
-/** Sends raw bytes to the origin (fetch cannot send CONNECT or a malformed method) and returns all it answers. */
-function rawHttp(port: number, request: string): Promise<string> {
-  return new Promise((resolve, reject) => {
-    const socket = connect(port, '127.0.0.1', () => socket.write(request));
-    let answer = '';
-    socket.setEncoding('latin1');
-    socket.on('data', (chunk: string) => (answer += chunk));
-    socket.on('close', () => resolve(answer));
-    socket.on('error', reject);
-    setTimeout(() => socket.destroy(), 5000);
-  });
-}
+import { rawHttp } from '../support/raw-http';
 
 const REFERENCE = '/nieuws/trainer-van-dijkstad-blijft-kalm-na-nederlaag';
 

@@ -4,21 +4,10 @@
  * server and raw sockets, because these requests cannot be made with fetch.
  */
 import { createServer, type Server } from 'node:http';
-import { connect, type AddressInfo } from 'node:net';
+import type { AddressInfo } from 'node:net';
 import { refusalFor, refuseUnroutableMethods } from '@/lib/site/unroutable-methods';
+import { rawHttp } from '../support/raw-http';
 
-/** Sends raw bytes and returns everything the server wrote before it closed the connection. */
-function rawExchange(port: number, request: string): Promise<string> {
-  return new Promise((resolve, reject) => {
-    const socket = connect(port, '127.0.0.1', () => socket.write(request));
-    let answer = '';
-    socket.setEncoding('latin1');
-    socket.on('data', (chunk: string) => (answer += chunk));
-    socket.on('close', () => resolve(answer));
-    socket.on('error', reject);
-    setTimeout(() => socket.destroy(), 3000);
-  });
-}
 
 function parse(answer: string): { status: number; headers: Record<string, string>; body: string } {
   const [head = '', body = ''] = answer.split('\r\n\r\n');
@@ -62,7 +51,7 @@ describe('a Node server with the hook installed', () => {
     ['FOO', '/feed.xml'],
     ['get', '/'],
   ])('refuses %s (a token Node does not parse) with a 405 that has the security headers, even as the first request', async (method, path) => {
-    const answer = parse(await rawExchange(port, `${method} ${path} HTTP/1.1\r\nHost: x\r\n${PROBE}\r\n\r\n`));
+    const answer = parse(await rawHttp(port, `${method} ${path} HTTP/1.1\r\nHost: x\r\n${PROBE}\r\n\r\n`));
     expect(answer.status).toBe(405);
     expect(answer.headers['allow']).toBe('GET, HEAD, OPTIONS');
     expect(answer.headers['content-security-policy']).toContain("default-src 'self'");
@@ -77,7 +66,7 @@ describe('a Node server with the hook installed', () => {
     ['/redactie', 'GET, HEAD, POST, OPTIONS'],
     ['http://127.0.0.1/en/desk/articles', 'GET, HEAD, POST, OPTIONS'],
   ])('answers TRACE %s with a 405 naming what the path takes, echoing nothing, and the listener never sees it', async (path, allow) => {
-    const raw = await rawExchange(port, `TRACE ${path} HTTP/1.1\r\nHost: x\r\n${PROBE}\r\nConnection: close\r\n\r\n`);
+    const raw = await rawHttp(port, `TRACE ${path} HTTP/1.1\r\nHost: x\r\n${PROBE}\r\nConnection: close\r\n\r\n`);
     const answer = parse(raw);
     expect(answer.status).toBe(405);
     expect(answer.headers['allow']).toBe(allow);
@@ -88,17 +77,17 @@ describe('a Node server with the hook installed', () => {
   });
 
   it('answers TRACE under /api/ in JSON: 405 for an endpoint, 404 for a path that names none', async () => {
-    const endpoint = parse(await rawExchange(port, 'TRACE /api/listings HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n'));
+    const endpoint = parse(await rawHttp(port, 'TRACE /api/listings HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n'));
     expect(endpoint.status).toBe(405);
     expect(endpoint.headers['allow']).toBe('GET, HEAD, OPTIONS');
     expect(JSON.parse(endpoint.body)).toEqual({ error: 'method not allowed' });
-    const unknown = parse(await rawExchange(port, 'TRACE /api/bestaat-niet HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n'));
+    const unknown = parse(await rawHttp(port, 'TRACE /api/bestaat-niet HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n'));
     expect(unknown.status).toBe(404);
     expect(JSON.parse(unknown.body)).toEqual({ error: 'not found' });
   });
 
   it('refuses CONNECT, which Node would drop without a word', async () => {
-    const answer = parse(await rawExchange(port, `CONNECT example.org:443 HTTP/1.1\r\nHost: example.org:443\r\n${PROBE}\r\n\r\n`));
+    const answer = parse(await rawHttp(port, `CONNECT example.org:443 HTTP/1.1\r\nHost: example.org:443\r\n${PROBE}\r\n\r\n`));
     expect(answer.status).toBe(405);
     expect(answer.headers['allow']).toBe('GET, HEAD, OPTIONS');
     expect(answer.headers['referrer-policy']).toBe('strict-origin-when-cross-origin');
@@ -106,16 +95,16 @@ describe('a Node server with the hook installed', () => {
   });
 
   it('keeps Node’s own answers to other client errors', async () => {
-    const answer = await rawExchange(port, `GET / HTTP/1.1\r\nHost: x\r\nX-Big: ${'a'.repeat(20_000)}\r\n\r\n`);
+    const answer = await rawHttp(port, `GET / HTTP/1.1\r\nHost: x\r\nX-Big: ${'a'.repeat(20_000)}\r\n\r\n`);
     expect(answer.split('\r\n')[0]).toBe('HTTP/1.1 431 Request Header Fields Too Large');
-    expect(parse(await rawExchange(port, 'GET / HTTP/1.1\r\nHost: x\r\nBad Header\r\n\r\n')).status).toBe(400);
+    expect(parse(await rawHttp(port, 'GET / HTTP/1.1\r\nHost: x\r\nBad Header\r\n\r\n')).status).toBe(400);
   });
 
   it('passes every other method to the listener, on the same connection after a refused one', async () => {
-    const raw = await rawExchange(port, 'TRACE / HTTP/1.1\r\nHost: x\r\n\r\nGET / HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n');
+    const raw = await rawHttp(port, 'TRACE / HTTP/1.1\r\nHost: x\r\n\r\nGET / HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n');
     expect(raw).toMatch(/^HTTP\/1\.1 405 /);
     expect(raw).toContain('\r\n\r\npage');
-    expect(parse(await rawExchange(port, 'PROPFIND / HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n')).body).toBe('page');
+    expect(parse(await rawHttp(port, 'PROPFIND / HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n')).body).toBe('page');
     expect(seen).toEqual(['GET /', 'PROPFIND /']);
   });
 });
