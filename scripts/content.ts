@@ -2,13 +2,14 @@
  * `npm run content -- <command>`: the content CLI. A thin argument parser; the work happens in
  * lib/content/ (import.ts, seed.ts, json-schema.ts) and lib/auth/users.ts so the editor desk can reuse it.
  *
- * Exit codes: 0 done; 1 the content or account has problems (nothing written), `user remove` found
+ * Exit codes: 0 done; 1 the content or account has problems (nothing written), `user remove` or `user reset-password` found
  * no such account, or the database failed; 2 the command line is wrong or a file cannot be read
  * (`user add` without --password-stdin, or with a terminal as standard input).
  */
 import { writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
+import { isDatabaseUnreachable } from '@/lib/db/availability';
 import { databaseConfigFromEnv } from '@/lib/db/config';
 import { isSqliteBusy, isWriteLockHeldElsewhere, openDatabase, type Database } from '@/lib/db/connection';
 import { migrateToLatest } from '@/lib/db/migrations';
@@ -30,8 +31,9 @@ import { requestRevalidation } from '@/lib/cache/revalidation';
 import { cacheTags, tagsForArticleChange } from '@/lib/cache/tags';
 import { articleChanges } from '@/lib/data/article-changes';
 import { intervalFromEnv } from '@/lib/publishing/scheduler';
-import { captureAuditLog, recordAuditEvent } from '@/lib/auth/audit';
-import { createUser, listUsers, removeUser, UserInputError } from '@/lib/auth/users';
+import { captureAuditLog, recordAuditEvent, type AuditEvent } from '@/lib/auth/audit';
+import { resetPassword } from '@/lib/auth/recovery';
+import { createUser, EmailSchema, listUsers, removeUser, UserInputError } from '@/lib/auth/users';
 import { getArticleForPreview } from '@/lib/data/preview';
 import { isLocale, locales, type Locale } from '@/lib/i18n/locales';
 import { issueShareLink } from '@/lib/preview/links';
@@ -64,6 +66,10 @@ Commands:
   user list              List desk accounts: email, name, role, created
   user remove --email <email>
                          Remove a desk account and end its sessions
+  user reset-password --email <email>
+                         Give a desk account a one-time password (printed once, on standard
+                         output, valid 24 hours) and end all its sessions; it must be replaced
+                         at the next sign-in
   preview-link <locale> <slug> [--ttl 2h]
                          Print a signed preview link to the article (any status) that anyone can
                          open until it expires: --ttl 30m, 2h, 1d … (default 24h, at most 7d).
@@ -76,7 +82,7 @@ for up to CONTENT_LOCK_WAIT_SECONDS (default ${DEFAULT_LOCK_WAIT_SECONDS}); then
 The format is described in docs/content-format.md.`;
 
 const SHORT_USAGE =
-  'usage: npm run content -- import <file> | export [--out <file>] | seed [--if-empty] | migrate | schema | user add|list|remove | preview-link <locale> <slug> [--ttl 2h]  (--help for details)';
+  'usage: npm run content -- import <file> | export [--out <file>] | seed [--if-empty] | migrate | schema | user add|list|remove|reset-password | preview-link <locale> <slug> [--ttl 2h]  (--help for details)';
 
 class UsageError extends Error {}
 
@@ -92,7 +98,8 @@ interface Command {
 type UserCommand =
   | { action: 'add'; email: string; name: string; role: string }
   | { action: 'list' }
-  | { action: 'remove'; email: string };
+  | { action: 'remove'; email: string }
+  | { action: 'reset-password'; email: string };
 
 const USER_OPTIONS = ['email', 'name', 'role', 'password-stdin'] as const;
 
@@ -103,18 +110,19 @@ interface UserOptionValues {
   'password-stdin': boolean;
 }
 
-/** `user add|list|remove`: which options each takes, and which it needs. */
+/** `user add|list|remove|reset-password`: which options each takes, and which it needs. */
 function parseUserCommand(rest: string[], values: UserOptionValues): UserCommand {
   const [action, extra] = rest;
-  if (action === undefined) throw new UsageError('user needs add, list or remove');
+  if (action === undefined) throw new UsageError('user needs add, list, remove or reset-password');
   if (extra !== undefined) throw new UsageError(`unexpected argument "${extra}" for user ${action}`);
   const rules: Record<string, ReadonlyArray<(typeof USER_OPTIONS)[number]>> = {
     add: ['email', 'name', 'role', 'password-stdin'],
     list: [],
     remove: ['email'],
+    'reset-password': ['email'],
   };
   const allowed = rules[action];
-  if (allowed === undefined) throw new UsageError(`unknown user command "${action}" (add, list or remove)`);
+  if (allowed === undefined || !Object.hasOwn(rules, action)) throw new UsageError(`unknown user command "${action}" (add, list, remove or reset-password)`);
   for (const option of USER_OPTIONS) {
     const given = option === 'password-stdin' ? values[option] : values[option] !== undefined;
     if (given && !allowed.includes(option)) throw new UsageError(`--${option} does not apply to user ${action}`);
@@ -126,6 +134,7 @@ function parseUserCommand(rest: string[], values: UserOptionValues): UserCommand
   };
   if (action === 'list') return { action };
   if (action === 'remove') return { action, email: required('email') };
+  if (action === 'reset-password') return { action, email: required('email') };
   const add: UserCommand = { action: 'add', email: required('email'), name: required('name'), role: required('role') };
   if (!values['password-stdin']) {
     throw new UsageError(
@@ -300,6 +309,19 @@ async function readPasswordFromStdin(): Promise<string> {
   return Buffer.concat(chunks).toString('utf8').replace(/\r?\n$/, '');
 }
 
+/**
+ * The audit event of a user command. Standard output carries the command's answer (a one-time
+ * password, a table), so the audit line goes to standard error.
+ */
+async function auditFromCli(database: Database, event: AuditEvent): Promise<void> {
+  const restore = captureAuditLog((line) => process.stderr.write(`${line}\n`));
+  try {
+    await recordAuditEvent(database, event);
+  } finally {
+    restore();
+  }
+}
+
 function reportUserProblems(error: UserInputError): number {
   for (const problem of error.problems) console.error(`${problem.path}: ${problem.message}`);
   console.error('Nothing was written.');
@@ -313,6 +335,7 @@ async function runUserCommand(user: UserCommand): Promise<number> {
       return withDatabase(async (database) => {
         try {
           const created = await createUser(database, { email: user.email, name: user.name, role: user.role, password }, { now: new Date() });
+          await auditFromCli(database, { type: 'user.added', actor: null, subject: created, details: { role: created.role, via: 'cli' } });
           console.log(`Added ${created.role} ${created.email} (${created.name}).`);
           return 0;
         } catch (error) {
@@ -340,7 +363,32 @@ async function runUserCommand(user: UserCommand): Promise<number> {
           console.error(`No desk account has the email ${user.email.trim().toLowerCase()}; nothing was removed.`);
           return 1;
         }
+        await auditFromCli(database, { type: 'user.removed', actor: null, subject: removed, details: { role: removed.role, via: 'cli' } });
         console.log(`Removed ${removed.email} (${removed.name}); their sessions have ended.`);
+        return 0;
+      });
+    case 'reset-password':
+      return withDatabase(async (database) => {
+        const email = user.email.trim().toLowerCase();
+        if (!EmailSchema.safeParse(email).success) {
+          console.error(`"${email}" is not an email address (expected something like name@example.nl); nothing was changed.`);
+          return 1;
+        }
+        const restore = captureAuditLog((line) => process.stderr.write(`${line}\n`));
+        let result;
+        try {
+          result = await resetPassword(database, { target: { email }, actor: null, via: 'cli', now: new Date() });
+        } finally {
+          restore();
+        }
+        if (result.kind !== 'reset') {
+          console.error(`No desk account has the email ${email}; nothing was changed.`);
+          return 1;
+        }
+        const sessions = result.sessionsEnded === 1 ? '1 session' : `${result.sessionsEnded} sessions`;
+        console.error(`Reset the password of ${result.user.email} (${result.user.name}); ended ${sessions}.`);
+        console.error(`One-time password, valid until ${result.expiresAt.toISOString()}; it must be replaced at the next sign-in:`);
+        console.log(result.oneTimePassword);
         return 0;
       });
   }
@@ -444,7 +492,7 @@ async function run(command: Command): Promise<number> {
         { migrate: false },
       );
     case 'user':
-      if (command.user === undefined) throw new UsageError('user needs add, list or remove');
+      if (command.user === undefined) throw new UsageError('user needs add, list, remove or reset-password');
       return runUserCommand(command.user);
     case 'preview-link': {
       const request = command.preview;
@@ -469,7 +517,12 @@ async function main(): Promise<number> {
       console.error(`content: ${error.message}\n${SHORT_USAGE}`);
       return 2;
     }
-    console.error(`content: ${error instanceof Error ? error.message : String(error)}`);
+    const message = error instanceof Error ? error.message : String(error);
+    if (isDatabaseUnreachable(error)) {
+      console.error(`content: the database cannot be reached (${message}); check DATABASE_URL and that the database is up. Nothing was changed.`);
+      return 1;
+    }
+    console.error(`content: ${message}`);
     return 1;
   }
 }

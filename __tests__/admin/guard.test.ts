@@ -23,6 +23,7 @@ const sessionOf = (role: 'editor' | 'admin'): ValidSession => ({
   user: { id: 'u1', email: 'a@example.test', name: 'A', role },
   createdAt: new Date(0),
   lastSeenAt: new Date(0),
+  passwordChangeRequired: false,
   expiresAt: new Date(1),
 });
 

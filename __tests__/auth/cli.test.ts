@@ -58,6 +58,8 @@ describeEachEngine('the user CLI', (harness) => {
   it.each([
     ['a short password', 'te kort\n', 'editor', 'password: must be at least 12 characters'],
     ['an unknown role', `${PASSWORD}\n`, 'hoofdredacteur', 'role: expected one of editor, admin'],
+    ['a password that is only long', 'aaaaaaaaaaaa\n', 'editor', 'password: is too repetitive'],
+    ['a common password with a year on it', 'Wachtwoord2026!\n', 'editor', 'password: is on the list of common and breached passwords'],
   ])('refuses %s with exit code 1 and names the field', (_label, input, role, message) => {
     const result = add('nieuw@example.test', input, role);
     expect(result.status).toBe(1);
@@ -80,6 +82,51 @@ describeEachEngine('the user CLI', (harness) => {
     expect(result.stdout).not.toContain('scrypt');
   }, 60_000);
 
+  it('resets a password: a one-time password on standard output only, every session ended, the event on standard error', async () => {
+    const database = await harness.open(config);
+    const user = await findCredentials(database, 'rita@example.test');
+    const now = new Date();
+    const { token } = await createSession(database, { userId: user?.user.id ?? '', now });
+
+    const result = cli(['reset-password', '--email', 'Rita@Example.test']);
+    expect(result.status).toBe(0);
+    expect(result.stdout).toMatch(/^[A-Za-z0-9]{20}\n$/);
+    const oneTime = result.stdout.trim();
+    expect(result.stderr).toContain('Reset the password of rita@example.test (Rita Redactie); ended 1 session.');
+    const auditLine = result.stderr.split('\n').find((line) => line.startsWith('{'));
+    expect(JSON.parse(auditLine ?? '{}')).toMatchObject({ log: 'audit', event: 'password.reset', subject: { email: 'rita@example.test' }, details: { via: 'cli' } });
+    expect(result.stderr).not.toContain(oneTime);
+
+    expect(await validateSession(database, token, { now })).toBeNull();
+    const stored = await findCredentials(database, 'rita@example.test');
+    await expect(verifyPassword(PASSWORD, stored?.passwordHash ?? '')).resolves.toBe(false);
+    await expect(verifyPassword(oneTime, stored?.passwordHash ?? '')).resolves.toBe(true);
+    expect(stored?.passwordChangeRequired).toBe(true);
+    const row = await database.db.selectFrom('audit_events').selectAll().where('type', '=', 'password.reset').executeTakeFirst();
+    expect(row).toMatchObject({ actor_id: null, subject_email: 'rita@example.test' });
+  }, 60_000);
+
+  it.each([
+    [['reset-password', '--email', 'niemand@example.test'], 'No desk account has the email niemand@example.test; nothing was changed.'],
+    [['reset-password', '--email', 'geen adres'], '"geen adres" is not an email address'],
+  ])('refuses %j with exit code 1 and says why, changing nothing', (args, message) => {
+    const result = cli(args);
+    expect(result).toMatchObject({ status: 1, stdout: '' });
+    expect(result.stderr).toContain(message);
+  }, 60_000);
+
+  it('says plainly when the database cannot be reached, with exit code 1', () => {
+    const result = spawnSync(process.execPath, [TSX_CLI, 'scripts/content.ts', 'user', 'reset-password', '--email', 'rita@example.test'], {
+      cwd: ROOT,
+      env: { ...process.env, DATABASE_URL: 'postgres://nobody@127.0.0.1:1/sportnieuws', DATABASE_SCHEMA: '' },
+      encoding: 'utf8',
+      timeout: 60_000,
+    });
+    expect(result.status).toBe(1);
+    expect(result.stdout).toBe('');
+    expect(result.stderr).toContain('the database cannot be reached');
+  }, 60_000);
+
   it('removes a user and their sessions; an unknown email exits 1', async () => {
     const database = await harness.open(config);
     const user = await findCredentials(database, 'rita@example.test');
@@ -94,7 +141,9 @@ describeEachEngine('the user CLI', (harness) => {
 
   it.each([
     [['frobnicate'], 'unknown user command'],
-    [[], 'user needs add, list or remove'],
+    [[], 'user needs add, list, remove or reset-password'],
+    [['reset-password'], 'user reset-password needs --email'],
+    [['reset-password', '--email', 'rita@example.test', '--password-stdin'], '--password-stdin does not apply to user reset-password'],
     [['remove'], 'user remove needs --email'],
     [['list', '--role', 'admin'], '--role does not apply to user list'],
   ])('answers a wrong command line %j with exit code 2', (args, message) => {

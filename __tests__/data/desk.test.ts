@@ -4,6 +4,8 @@
  * everywhere; every test that writes has a database of its own.
  */
 import type { ArticleInput } from '@/lib/content/model';
+import { captureAuditLog, listAuditEvents } from '@/lib/auth/audit';
+import { createUser } from '@/lib/auth/users';
 import { shownUpdate } from '@/lib/content/updates';
 import { publishDueArticles } from '@/lib/publishing/scheduler';
 import { getPublicArticle, listPublicArticles } from '@/lib/data/articles';
@@ -462,5 +464,29 @@ describeEachEngine('desk: the article list', (harness) => {
     // Slugs are unique per locale: the English side is free.
     await expect(suggestSlug(own, 'nl', 'Giro etappe een')).resolves.toBe('giro-etappe-een-2');
     await expect(suggestSlug(own, 'en', 'Giro etappe een')).resolves.toBe('giro-etappe-een');
+  });
+});
+
+describeEachEngine('desk: publications in the audit trail', (harness) => {
+  it('records a publication and a take-down with who did it, and not a schedule or the unpublishing of a draft', async () => {
+    const database = await fixtureDatabase(harness);
+    const restore = captureAuditLog(() => undefined);
+    try {
+      const account = await createUser(database, { email: 'eva@example.test', name: 'Eva Editor', role: 'editor', password: 'zeven ijsvogels op een rij' }, { now: FIXTURE_NOW });
+      const by = { id: account.id, name: account.name };
+      const created = await createDraft(database);
+      expectOk(await changePublication(database, { id: created.id, action: { kind: 'schedule', at: minutes(90) }, user: by, now: minutes(1) }));
+      expectOk(await changePublication(database, { id: created.id, action: { kind: 'unpublish' }, user: by, now: minutes(2) }));
+      expectOk(await changePublication(database, { id: created.id, action: { kind: 'publish' }, user: by, now: minutes(3) }));
+      expectOk(await changePublication(database, { id: created.id, action: { kind: 'unpublish' }, user: by, now: minutes(4) }));
+      const page = await listAuditEvents(database, {});
+      expect(page.entries.map((entry) => [entry.type, entry.articleId, entry.actor?.email])).toEqual([
+        ['article.taken-down', created.id, 'eva@example.test'],
+        ['article.published', created.id, 'eva@example.test'],
+      ]);
+      expect(page.entries[0]?.details).toMatchObject({ locale: 'nl', slug: 'nieuw-stuk', via: 'desk' });
+    } finally {
+      restore();
+    }
   });
 });

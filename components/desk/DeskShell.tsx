@@ -10,7 +10,7 @@ import { SignOutForm } from './SignOutForm.client';
 import styles from './DeskShell.module.css';
 
 /** The desk's sections, for the navigation's `aria-current`. */
-export type DeskArea = 'articles' | 'new' | 'media' | 'users' | 'sections' | 'authors';
+export type DeskArea = 'articles' | 'new' | 'media' | 'users' | 'sections' | 'authors' | 'audit' | 'password';
 
 interface NavItem {
   area: DeskArea;
@@ -26,6 +26,8 @@ const NAV: readonly NavItem[] = [
   { area: 'users', pathname: '/desk/users', permission: 'users.manage' },
   { area: 'sections', pathname: '/desk/sections', permission: 'sections.manage' },
   { area: 'authors', pathname: '/desk/authors', permission: 'authors.manage' },
+  { area: 'audit', pathname: '/desk/audit', permission: 'audit.read' },
+  { area: 'password', pathname: '/desk/password', permission: 'articles.edit' },
 ];
 
 /**
@@ -39,12 +41,15 @@ export async function DeskShell({
   user,
   current,
   pagePath,
+  navigation = true,
   children,
 }: {
   locale: Locale;
   user: SessionUser;
   current: DeskArea | null;
   pagePath: string;
+  /** False while the user must change a one-time password: no page but this one would open. */
+  navigation?: boolean;
   children: ReactNode;
 }) {
   const t = await getTranslations({ locale, namespace: 'DeskShell' });
@@ -53,7 +58,7 @@ export async function DeskShell({
       <header className={styles.bar}>
         <nav aria-label={t('navLabel')} className={styles.nav}>
           <ul>
-            {NAV.filter((item) => can(user.role, item.permission)).map((item) => (
+            {NAV.filter((item) => (navigation || item.area === current) && can(user.role, item.permission)).map((item) => (
               <li key={item.area}>
                 <Link
                   href={deskRoutePath(locale, item.pathname)}

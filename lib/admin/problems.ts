@@ -15,6 +15,13 @@ export type AdminProblemCode =
   | 'emailTaken'
   | 'passwordTooShort'
   | 'passwordTooLong'
+  | 'passwordCommon'
+  | 'passwordRepetitive'
+  | 'passwordPersonal'
+  | 'passwordWrong'
+  | 'passwordUnchanged'
+  | 'passwordMismatch'
+  | 'throttled'
   | 'invalidSrc'
   | 'notFound'
   | 'inUse'
@@ -24,7 +31,7 @@ export interface AdminProblem {
   /** The form field it belongs to; `form` for the form as a whole. */
   field: string;
   code: AdminProblemCode;
-  /** Values for the message: `max` for tooLong, `count` for inUse, `min`/`max` for passwords. */
+  /** Values for the message: `max` for tooLong, `count` for inUse, `min`/`max` for passwords, `minutes` for throttled. */
   params?: Record<string, number>;
 }
 

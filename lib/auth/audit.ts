@@ -67,7 +67,7 @@ export interface AuditEvent {
 }
 
 /** Detail keys that may carry a secret; such details are dropped, whatever their value. */
-const SECRET_KEY = /pass|token|secret|session|cookie|hash|otp|key/i;
+const SECRET_KEY = /pass|token|secret|session.?id|cookie|hash|otp|key$/i;
 const DETAIL_KEY = /^[A-Za-z][A-Za-z0-9_.-]{0,39}$/;
 const DETAIL_TEXT_MAX = 200;
 const MAX_DETAILS = 12;

@@ -20,7 +20,9 @@ export type DeskPathname =
   | '/desk/media'
   | '/desk/users'
   | '/desk/sections'
-  | '/desk/authors';
+  | '/desk/authors'
+  | '/desk/password'
+  | '/desk/audit';
 
 /**
  * The public path of a desk route in `locale`; `id` fills an `[id]` segment (URL-encoded, so an
@@ -43,6 +45,10 @@ export const deskPath = (locale: Locale) => publicPath(locale, '/desk');
 export const signInPath = (locale: Locale) => publicPath(locale, '/desk/sign-in');
 /** `/redactie/artikelen/nieuw` or `/en/desk/articles/new`. */
 export const newArticlePath = (locale: Locale) => publicPath(locale, '/desk/articles/new');
+/** `/redactie/wachtwoord` or `/en/desk/password`: changing one's own password. */
+export const passwordPath = (locale: Locale) => publicPath(locale, '/desk/password');
+/** `/redactie/logboek` or `/en/desk/audit`: the audit trail (admins). */
+export const auditPath = (locale: Locale) => publicPath(locale, '/desk/audit');
 /** `/redactie/artikelen/<id>` or `/en/desk/articles/<id>`. */
 export const articleEditPath = (locale: Locale, id: string) => deskRoutePath(locale, '/desk/articles/[id]', id);
 /** `/redactie/artikelen/<id>/versies` or `/en/desk/articles/<id>/revisions`. */

@@ -17,27 +17,42 @@ import type { Locale } from '@/lib/i18n/locales';
 import { siteConfig } from '@/lib/site/config';
 import { clientAddress } from './client-address';
 import { sessionCookie } from './cookie';
-import { deskPath, safeNextPath, signInUrl } from './desk-paths';
+import { deskPath, passwordPath, safeNextPath, signInUrl } from './desk-paths';
 import { checkSameOrigin } from './origin';
 import { destroySession, validateSession, type ValidSession } from './sessions';
 
 const cookieSpec = () => sessionCookie(siteConfig.url);
 
-/** The current request's session, or null. Validating also refreshes its activity (once a minute). */
-export const getSession = cache(async (): Promise<ValidSession | null> => {
+/**
+ * Any valid session of the current request, including one that must change its password first.
+ * Only the password page and the sign-in page ask for that; everything else uses {@link getSession}.
+ */
+export const getPasswordChangeSession = cache(async (): Promise<ValidSession | null> => {
   const token = (await cookies()).get(cookieSpec().name)?.value;
   if (!token) return null;
   return validateSession(await getDatabase(), token, { now: new Date() });
 });
 
 /**
+ * The current request's session, or null. Validating also refreshes its activity (once a minute).
+ * A session signed in with a one-time password (an admin reset) counts as no session here until
+ * its user has chosen a new password: it can open no desk page, call no action and no API.
+ */
+export const getSession = cache(async (): Promise<ValidSession | null> => {
+  const session = await getPasswordChangeSession();
+  return session === null || session.passwordChangeRequired ? null : session;
+});
+
+/**
  * The signed-in session, or a redirect to the sign-in page of `locale` that comes back to
- * `returnTo` (a desk path; anything else returns to the desk's home).
+ * `returnTo` (a desk path; anything else returns to the desk's home). A session that must change
+ * its password first is sent to the password page instead.
  */
 export async function requireEditor(locale: Locale, returnTo: string = deskPath(locale)): Promise<ValidSession> {
   const session = await getSession();
-  if (session === null) redirect(signInUrl(locale, safeNextPath(returnTo, locale)));
-  return session;
+  if (session !== null) return session;
+  if ((await getPasswordChangeSession())?.passwordChangeRequired) redirect(passwordPath(locale));
+  redirect(signInUrl(locale, safeNextPath(returnTo, locale)));
 }
 
 /** For route handlers: the session, or the 401 Response to return as is. */

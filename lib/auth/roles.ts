@@ -1,12 +1,12 @@
 /**
  * Desk roles and what each may do. Editors edit articles; admins also manage users, sections and
- * authors. Pages and actions ask {@link can}, never compare role names themselves, so a new
+ * authors and read the audit trail. Pages and actions ask {@link can}, never compare role names themselves, so a new
  * permission or role changes this file only.
  */
 export const ROLES = ['editor', 'admin'] as const;
 export type Role = (typeof ROLES)[number];
 
-export const PERMISSIONS = ['articles.edit', 'users.manage', 'sections.manage', 'authors.manage'] as const;
+export const PERMISSIONS = ['articles.edit', 'users.manage', 'sections.manage', 'authors.manage', 'audit.read'] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
 const GRANTS: Record<Role, ReadonlySet<Permission>> = {

@@ -70,6 +70,11 @@ export interface ValidSession {
   createdAt: Date;
   lastSeenAt: Date;
   expiresAt: Date;
+  /**
+   * The user signed in with a one-time password from an admin reset and has not chosen their own
+   * yet: this session may only change the password (lib/auth/request-session.ts enforces it).
+   */
+  passwordChangeRequired: boolean;
 }
 
 export interface NewSession {
@@ -142,6 +147,7 @@ export async function validateSession(
       'users.email as email',
       'users.name as name',
       'users.role as role',
+      'users.password_change_required as password_change_required',
     ])
     .where('sessions.id', '=', id)
     .executeTakeFirst();
@@ -161,6 +167,7 @@ export async function validateSession(
     createdAt: new Date(row.created_at),
     lastSeenAt: new Date(lastSeenAt),
     expiresAt: new Date(row.expires_at),
+    passwordChangeRequired: row.password_change_required === 1,
   };
 }
 

@@ -8,8 +8,12 @@
  * 3. wrong password → count a failure;
  * 4. right password → clear the (account, address) pair's counter and remember the address as one
  *    the account signs in from (lib/auth/throttle.ts), upgrade an old hash, start a session.
+ *
+ * A one-time password (lib/auth/recovery.ts) past its expiry counts as wrong. Every outcome is an
+ * audit event (lib/auth/audit.ts), with the attempted email only when it is shaped like one.
  */
 import type { Database } from '@/lib/db/connection';
+import { recordAuditEvent } from './audit';
 import { dummyVerify, hashPassword, needsRehash, verifyPassword } from './password';
 import { createSession, type SessionPolicy } from './sessions';
 import { checkThrottle, recordFailure, recordSuccess, type ThrottleScope } from './throttle';
@@ -25,7 +29,7 @@ export interface SignInInput {
 }
 
 export type SignInResult =
-  | { kind: 'signed-in'; user: User; token: string; expiresAt: Date }
+  | { kind: 'signed-in'; user: User; token: string; expiresAt: Date; passwordChangeRequired: boolean }
   | { kind: 'invalid' }
   | { kind: 'throttled'; scope: ThrottleScope; retryAfterMs: number };
 
@@ -33,14 +37,34 @@ export async function signIn(database: Database, input: SignInInput): Promise<Si
   const email = normalizeEmail(input.email).slice(0, EMAIL_MAX_LENGTH + 1);
   const subject = { email, address: input.address };
   const verdict = await checkThrottle(database, subject, input.now);
-  if (!verdict.allowed) return { kind: 'throttled', scope: verdict.scope, retryAfterMs: verdict.retryAfterMs };
+  if (!verdict.allowed) {
+    await recordAuditEvent(
+      database,
+      { type: 'sign-in.throttled', actor: null, subject: { id: null, email }, address: input.address, details: { scope: verdict.scope, retryAfterSeconds: Math.ceil(verdict.retryAfterMs / 1000) } },
+      input.now,
+    );
+    return { kind: 'throttled', scope: verdict.scope, retryAfterMs: verdict.retryAfterMs };
+  }
 
   const credentials = email.length > 0 && email.length <= EMAIL_MAX_LENGTH ? await findCredentials(database, email) : null;
   // verifyPassword refuses (without hashing) anything over the maximum length, for real and dummy alike.
   const { password } = input;
   const matches = credentials === null ? await dummyVerify(password) : await verifyPassword(password, credentials.passwordHash);
-  if (credentials === null || !matches) {
+  // A one-time password past its time is as good as a wrong one, and answers the same.
+  const expired = credentials?.passwordExpiresAt != null && input.now.getTime() >= credentials.passwordExpiresAt.getTime();
+  if (credentials === null || !matches || expired) {
     await recordFailure(database, subject, input.now);
+    await recordAuditEvent(
+      database,
+      {
+        type: 'sign-in.failed',
+        actor: null,
+        subject: credentials === null ? { id: null, email } : credentials.user,
+        address: input.address,
+        details: { reason: credentials === null ? 'unknown account' : matches ? 'one-time password expired' : 'wrong password' },
+      },
+      input.now,
+    );
     return { kind: 'invalid' };
   }
 
@@ -55,5 +79,22 @@ export async function signIn(database: Database, input: SignInInput): Promise<Si
     userAgent: input.userAgent,
     ...(input.policy === undefined ? {} : { policy: input.policy }),
   });
-  return { kind: 'signed-in', user: credentials.user, token: session.token, expiresAt: session.expiresAt };
+  await recordAuditEvent(
+    database,
+    {
+      type: 'sign-in.succeeded',
+      actor: null,
+      subject: credentials.user,
+      address: input.address,
+      details: credentials.passwordChangeRequired ? { mustChangeFirst: true } : {},
+    },
+    input.now,
+  );
+  return {
+    kind: 'signed-in',
+    user: credentials.user,
+    token: session.token,
+    expiresAt: session.expiresAt,
+    passwordChangeRequired: credentials.passwordChangeRequired,
+  };
 }

@@ -12,6 +12,7 @@ import type { Database } from '@/lib/db/connection';
 import type { UsersTable } from '@/lib/db/schema';
 import { withWriteTransaction } from '@/lib/db/transaction';
 import { hashPassword, PASSWORD_MAX_LENGTH, PASSWORD_MIN_LENGTH } from './password';
+import { checkNewPassword, passwordProblemText } from './password-policy';
 import { isRole, ROLES, type Role } from './roles';
 
 export interface User {
@@ -49,15 +50,23 @@ export const EmailSchema = z
   .transform(normalizeEmail)
   .pipe(z.email({ error: 'expected an email address, like name@example.nl' }).max(EMAIL_MAX_LENGTH));
 
-export const NewUserSchema = z.strictObject({
-  email: EmailSchema,
-  name: z.string().trim().min(1, { error: 'must not be empty' }).max(100, { error: 'must be at most 100 characters' }),
-  role: z.enum(ROLES, { error: `expected one of ${ROLES.join(', ')}` }),
-  password: z
-    .string()
-    .refine((value) => [...value].length >= PASSWORD_MIN_LENGTH, { error: `must be at least ${PASSWORD_MIN_LENGTH} characters` })
-    .refine((value) => [...value].length <= PASSWORD_MAX_LENGTH, { error: `must be at most ${PASSWORD_MAX_LENGTH} characters` }),
-});
+export const NewUserSchema = z
+  .strictObject({
+    email: EmailSchema,
+    name: z.string().trim().min(1, { error: 'must not be empty' }).max(100, { error: 'must be at most 100 characters' }),
+    role: z.enum(ROLES, { error: `expected one of ${ROLES.join(', ')}` }),
+    password: z
+      .string()
+      .refine((value) => [...value].length >= PASSWORD_MIN_LENGTH, { error: `must be at least ${PASSWORD_MIN_LENGTH} characters` })
+      .refine((value) => [...value].length <= PASSWORD_MAX_LENGTH, { error: `must be at most ${PASSWORD_MAX_LENGTH} characters` }),
+  })
+  .superRefine((user, context) => {
+    // Length is answered above; the rest of the policy (common, repetitive, personal) here, once the name and email are known.
+    const problem = checkNewPassword(user.password, { email: user.email, name: user.name });
+    if (problem !== null && problem.code !== 'passwordTooShort' && problem.code !== 'passwordTooLong') {
+      context.addIssue({ code: 'custom', path: ['password'], message: passwordProblemText(problem).replace(/^the password /, '') });
+    }
+  });
 /** Unchecked input, as it arrives from the CLI or a form; {@link createUser} validates it. */
 export interface NewUser {
   email: string;
@@ -131,14 +140,30 @@ export async function findUserByEmail(database: Database, email: string): Promis
   return row === undefined ? null : reshapeUser(row);
 }
 
-/** For sign-in only: the account and its stored password hash. */
-export async function findCredentials(database: Database, email: string): Promise<{ user: User; passwordHash: string } | null> {
+/** What sign-in and a password change check: the stored hash, and the state a reset left. */
+export interface Credentials {
+  user: User;
+  passwordHash: string;
+  /** Set by an admin reset: the user must choose a new password before anything else. */
+  passwordChangeRequired: boolean;
+  /** When a one-time password stops working; null for a password the user chose. */
+  passwordExpiresAt: Date | null;
+}
+
+/** For sign-in and password changes only: the account and its stored password hash. */
+export async function findCredentials(database: Database, email: string): Promise<Credentials | null> {
   const row = await database.db
     .selectFrom('users')
-    .select([...USER_COLUMNS, 'password_hash'])
+    .select([...USER_COLUMNS, 'password_hash', 'password_change_required', 'password_expires_at'])
     .where('email', '=', normalizeEmail(email))
     .executeTakeFirst();
-  return row === undefined ? null : { user: reshapeUser(row), passwordHash: row.password_hash };
+  if (row === undefined) return null;
+  return {
+    user: reshapeUser(row),
+    passwordHash: row.password_hash,
+    passwordChangeRequired: row.password_change_required === 1,
+    passwordExpiresAt: row.password_expires_at === null ? null : new Date(row.password_expires_at),
+  };
 }
 
 /** Replaces a user's stored hash (after sign-in found it used older parameters). */

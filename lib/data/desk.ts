@@ -22,6 +22,8 @@
  */
 import { randomUUID } from 'node:crypto';
 import { sql, type Expression, type Kysely, type SqlBool } from 'kysely';
+import { recordAuditEvent } from '@/lib/auth/audit';
+import { findUserById } from '@/lib/auth/users';
 import { ArticleInputSchema, type Article, type ArticleInput, type AuthorRef, type SectionRef } from '@/lib/content/model';
 import { slugify, SLUG_MAX_LENGTH } from '@/lib/content/slug';
 import { FILE_PATH, validateContentFile, type KnownReferences, type Problem } from '@/lib/content/validate';
@@ -614,7 +616,8 @@ export async function changePublication(
   } else {
     note = action.kind === 'publish' ? 'published' : 'unpublished';
   }
-  return writeArticle(database, {
+  const wasPublished = current.input.status === 'published';
+  const outcome = await writeArticle(database, {
     id: request.id,
     input: current.input,
     expectExisting: true,
@@ -635,6 +638,22 @@ export async function changePublication(
       }
     },
   });
+  // The audit trail (lib/auth/audit.ts) keeps publications and take-downs of public articles;
+  // scheduling and unpublishing a draft or a scheduled article change nothing readers could see.
+  if (outcome.ok && (action.kind === 'publish' || (action.kind === 'unpublish' && wasPublished))) {
+    const actor = await findUserById(database, request.user.id);
+    await recordAuditEvent(
+      database,
+      {
+        type: action.kind === 'publish' ? 'article.published' : 'article.taken-down',
+        actor: actor ?? { id: request.user.id, email: '' },
+        articleId: request.id,
+        details: { locale: outcome.locale, slug: outcome.slug, via: 'desk' },
+      },
+      now,
+    );
+  }
+  return outcome;
 }
 
 // ---------------------------------------------------------------------------------------------

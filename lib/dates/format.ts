@@ -242,6 +242,14 @@ export function cardTime(value: Instant, now: Instant, locale: Locale, timeZone:
   return formatIn(date, pattern, locale, timeZone);
 }
 
+/**
+ * A log timestamp to the second, the same in every locale (`2026-11-30 10:00:05`), in the site's
+ * zone: the audit log's rows must sort and compare at a glance.
+ */
+export function auditTime(value: Instant, locale: Locale, timeZone: string): string {
+  return formatIn(toDate(value), 'yyyy-MM-dd HH:mm:ss', locale, timeZone);
+}
+
 /** The date alone, for archive headers: nl `3 mei 2022`, en `3 May 2022`. */
 export function dateOnly(value: Instant, locale: Locale, timeZone: string): string {
   return formatIn(toDate(value), PATTERNS[locale].date, locale, timeZone);

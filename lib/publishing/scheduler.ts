@@ -42,6 +42,7 @@ import type { Locale } from '@/lib/i18n/locales';
 import { getDatabase, type Database } from '@/lib/db/connection';
 import type { DB } from '@/lib/db/schema';
 import { withWriteTransaction } from '@/lib/db/transaction';
+import { recordAuditEvent } from '@/lib/auth/audit';
 
 /**
  * Half a second: the bus is how instances without a shared cache hear of each other's writes, and
@@ -294,10 +295,14 @@ export function startScheduler(options: SchedulerOptions = {}): () => void {
   const state = initialState();
   const runOnce = async () => {
     try {
-      const result = await tick(await open(), state, revalidate);
+      const database = await open();
+      const result = await tick(database, state, revalidate);
       // The tick is also the database's heartbeat for the proxy (lib/db/health.ts).
       markDatabaseUp();
-      for (const article of result.published) console.log(`Scheduler: published ${article.locale} article ${article.id} on schedule.`);
+      for (const article of result.published) {
+        console.log(`Scheduler: published ${article.locale} article ${article.id} on schedule.`);
+        await recordAuditEvent(database, { type: 'article.published', actor: null, articleId: article.id, details: { locale: article.locale, via: 'scheduler' } });
+      }
       // Not awaited: the edges' requests come back to the instances, and may come back here.
       if (result.ok && result.found.length > 0) void refresh(result.found);
     } catch (error) {

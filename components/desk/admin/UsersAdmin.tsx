@@ -13,10 +13,11 @@ import styles from './admin.module.css';
 export interface UsersAdminActions {
   add: AdminFormAction;
   changeRole: AdminFormAction;
+  resetPassword: AdminFormAction;
   remove: AdminFormAction;
 }
 
-/** Every account with its role (changeable) and removal, except for the admin's own; then the add form. */
+/** Every account with its role (changeable), a password reset and removal, except for the admin's own; then the add form. */
 export async function UsersAdmin({
   locale,
   pagePath,
@@ -70,6 +71,15 @@ export async function UsersAdmin({
                         summaryTitle={summaryTitle}
                         submitLabel={t('saveRole')}
                         fields={[hidden, { name: 'role', label: t('roleLabel', { name: user.name }), type: 'select', value: user.role, options: roleOptions, hideLabel: true }]}
+                      />
+                      <AdminForm
+                        id={`user-${user.id}-reset`}
+                        pagePath={pagePath}
+                        action={actions.resetPassword}
+                        inline
+                        summaryTitle={summaryTitle}
+                        submitLabel={t('resetPassword', { name: user.name })}
+                        fields={[hidden]}
                       />
                       <AdminForm
                         id={`user-${user.id}-remove`}

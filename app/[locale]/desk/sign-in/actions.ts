@@ -4,7 +4,7 @@
 import { getTranslations } from 'next-intl/server';
 import { redirect } from 'next/navigation';
 import type { SignInFormState } from '@/components/desk/sign-in-state';
-import { safeNextPath } from '@/lib/auth/desk-paths';
+import { passwordPath, safeNextPath } from '@/lib/auth/desk-paths';
 import { assertSameOriginAction, requestClient, setSessionCookie } from '@/lib/auth/request-session';
 import { signIn } from '@/lib/auth/sign-in';
 import { getDatabase } from '@/lib/db/connection';
@@ -37,5 +37,7 @@ export async function signInAction(rawLocale: string, _previous: SignInFormState
   }
   if (result.kind === 'invalid') return { error: t('invalid'), email };
   await setSessionCookie(result.token);
+  // Signed in with a one-time password: choosing a new one comes first.
+  if (result.passwordChangeRequired) redirect(passwordPath(locale));
   redirect(safeNextPath(field(form, 'next'), locale));
 }

@@ -2,8 +2,8 @@ import type { Metadata } from 'next';
 import { getTranslations } from 'next-intl/server';
 import { redirect } from 'next/navigation';
 import { SignInPanel } from '@/components/desk/SignInPanel';
-import { deskPath, safeNextPath, signInPath, signInUrl } from '@/lib/auth/desk-paths';
-import { getSession } from '@/lib/auth/request-session';
+import { deskPath, passwordPath, safeNextPath, signInPath, signInUrl } from '@/lib/auth/desk-paths';
+import { getPasswordChangeSession, getSession } from '@/lib/auth/request-session';
 import { requireLocale } from '@/lib/site/params';
 import { signInAction } from './actions';
 
@@ -19,8 +19,9 @@ export async function generateMetadata({ params }: PageProps<'/[locale]/desk/sig
 export default async function Page({ params, searchParams }: PageProps<'/[locale]/desk/sign-in'>) {
   const locale = requireLocale((await params).locale);
   const next = safeNextPath((await searchParams).next, locale);
-  // Already signed in: go where sign-in would have gone.
+  // Already signed in: go where sign-in would have gone, or first choose a password after a reset.
   if ((await getSession()) !== null) redirect(next);
+  if ((await getPasswordChangeSession())?.passwordChangeRequired) redirect(passwordPath(locale));
   const pagePath = next === deskPath(locale) ? signInPath(locale) : signInUrl(locale, next);
   return <SignInPanel locale={locale} next={next} pagePath={pagePath} action={signInAction.bind(null, locale)} />;
 }

@@ -8,7 +8,7 @@ import { listUsers } from '@/lib/auth/users';
 import { getDatabase } from '@/lib/db/connection';
 import { siteConfig } from '@/lib/site/config';
 import { requireLocale } from '@/lib/site/params';
-import { addUserAction, changeRoleAction, removeUserAction } from './actions';
+import { addUserAction, changeRoleAction, removeUserAction, resetPasswordAction } from './actions';
 
 // Admins only, behind a session: rendered per request, never cached, kept out of search engines.
 export const dynamic = 'force-dynamic';
@@ -35,6 +35,7 @@ export default async function Page({ params }: PageProps<'/[locale]/desk/users'>
         actions={{
           add: addUserAction.bind(null, locale),
           changeRole: changeRoleAction.bind(null, locale),
+          resetPassword: resetPasswordAction.bind(null, locale),
           remove: removeUserAction.bind(null, locale),
         }}
       />
