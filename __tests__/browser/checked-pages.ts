@@ -29,8 +29,8 @@ const PATHS = {
 } as const;
 
 const DESK_PATHS = {
-  nl: { signIn: '/redactie/inloggen', list: '/redactie', new: '/redactie/artikelen/nieuw', edit: '/redactie/artikelen/', revisions: '/versies', media: '/redactie/media', users: '/redactie/gebruikers', sections: '/redactie/rubrieken', authors: '/redactie/auteurs' },
-  en: { signIn: '/en/desk/sign-in', list: '/en/desk', new: '/en/desk/articles/new', edit: '/en/desk/articles/', revisions: '/revisions', media: '/en/desk/media', users: '/en/desk/users', sections: '/en/desk/sections', authors: '/en/desk/authors' },
+  nl: { signIn: '/redactie/inloggen', list: '/redactie', new: '/redactie/artikelen/nieuw', edit: '/redactie/artikelen/', revisions: '/versies', media: '/redactie/media', users: '/redactie/gebruikers', sections: '/redactie/rubrieken', authors: '/redactie/auteurs', password: '/redactie/wachtwoord', audit: '/redactie/logboek' },
+  en: { signIn: '/en/desk/sign-in', list: '/en/desk', new: '/en/desk/articles/new', edit: '/en/desk/articles/', revisions: '/revisions', media: '/en/desk/media', users: '/en/desk/users', sections: '/en/desk/sections', authors: '/en/desk/authors', password: '/en/desk/password', audit: '/en/desk/audit' },
 } as const;
 
 /** The first link in `html` whose path starts with `prefix` (query and fragment dropped). */
@@ -106,7 +106,12 @@ export function deskPages(locale: Locale): { admin: CheckedPage[]; editor: Check
       { name: `${locale} desk users`, path: paths.users, status: 200 },
       { name: `${locale} desk sections`, path: paths.sections, status: 200 },
       { name: `${locale} desk authors`, path: paths.authors, status: 200 },
+      { name: `${locale} desk password`, path: paths.password, status: 200 },
+      { name: `${locale} desk audit log`, path: paths.audit, status: 200 },
     ],
-    editor: [{ name: `${locale} desk users, forbidden to an editor`, path: paths.users, status: 403 }],
+    editor: [
+      { name: `${locale} desk users, forbidden to an editor`, path: paths.users, status: 403 },
+      { name: `${locale} desk audit log, forbidden to an editor`, path: paths.audit, status: 403 },
+    ],
   };
 }
