@@ -485,6 +485,12 @@ describeEachEngine('desk: publications in the audit trail', (harness) => {
         ['article.published', created.id, 'eva@example.test'],
       ]);
       expect(page.entries[0]?.details).toMatchObject({ locale: 'nl', slug: 'nieuw-stuk', via: 'desk' });
+
+      // A publication on schedule has no actor: the scheduler did it.
+      expectOk(await changePublication(database, { id: created.id, action: { kind: 'schedule', at: minutes(60) }, user: by, now: minutes(5) }));
+      await publishDueArticles(database, minutes(61));
+      const scheduled = await listAuditEvents(database, { type: 'article.published', limit: 1 });
+      expect(scheduled.entries[0]).toMatchObject({ articleId: created.id, actor: null, details: { locale: 'nl', via: 'scheduler' } });
     } finally {
       restore();
     }

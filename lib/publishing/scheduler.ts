@@ -79,7 +79,7 @@ export async function publishDueArticles(
     .limit(1)
     .executeTakeFirst();
   if (due === undefined) return { published: [], tags: [], busId: null };
-  return withWriteTransaction(database, async (trx) => {
+  const result = await withWriteTransaction(database, async (trx) => {
     const rows = await trx
       .updateTable('articles')
       .set({ status: 'published', edited_at: at, edited_by: null })
@@ -99,6 +99,11 @@ export async function publishDueArticles(
     const busId = await announceInTransaction(trx, database.engine, tags, now);
     return { published, tags, busId };
   });
+  // After the commit (the audit trail writes outside the transaction): nobody acted, the schedule did.
+  for (const article of result.published) {
+    await recordAuditEvent(database, { type: 'article.published', actor: null, articleId: article.id, details: { locale: article.locale, via: 'scheduler' } }, now);
+  }
+  return result;
 }
 
 async function writeScheduledRevision(trx: Kysely<DB>, id: string, at: number): Promise<void> {
@@ -295,14 +300,10 @@ export function startScheduler(options: SchedulerOptions = {}): () => void {
   const state = initialState();
   const runOnce = async () => {
     try {
-      const database = await open();
-      const result = await tick(database, state, revalidate);
+      const result = await tick(await open(), state, revalidate);
       // The tick is also the database's heartbeat for the proxy (lib/db/health.ts).
       markDatabaseUp();
-      for (const article of result.published) {
-        console.log(`Scheduler: published ${article.locale} article ${article.id} on schedule.`);
-        await recordAuditEvent(database, { type: 'article.published', actor: null, articleId: article.id, details: { locale: article.locale, via: 'scheduler' } });
-      }
+      for (const article of result.published) console.log(`Scheduler: published ${article.locale} article ${article.id} on schedule.`);
       // Not awaited: the edges' requests come back to the instances, and may come back here.
       if (result.ok && result.found.length > 0) void refresh(result.found);
     } catch (error) {
