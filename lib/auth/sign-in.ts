@@ -9,14 +9,16 @@
  * 4. right password → clear the (account, address) pair's counter and remember the address as one
  *    the account signs in from (lib/auth/throttle.ts), upgrade an old hash, start a session.
  *
- * A one-time password (lib/auth/recovery.ts) past its expiry counts as wrong. Every outcome is an
- * audit event (lib/auth/audit.ts), with the attempted email only when it is shaped like one.
+ * A one-time password (lib/auth/recovery.ts) past its expiry counts as wrong. Every success and
+ * failure is an audit event (lib/auth/audit.ts), with the attempted email only when it is shaped
+ * like one; so is the failure that trips a throttle limit (`sign-in.throttled`), but not each
+ * attempt refused while it holds.
  */
 import type { Database } from '@/lib/db/connection';
 import { recordAuditEvent } from './audit';
 import { dummyVerify, hashPassword, needsRehash, verifyPassword } from './password';
 import { createSession, type SessionPolicy } from './sessions';
-import { checkThrottle, recordFailure, recordSuccess, type ThrottleScope } from './throttle';
+import { checkThrottle, recordFailure, recordSuccess, THROTTLE_RULES, type ThrottleScope } from './throttle';
 import { EMAIL_MAX_LENGTH, findCredentials, normalizeEmail, updatePasswordHash, type User } from './users';
 
 export interface SignInInput {
@@ -37,14 +39,9 @@ export async function signIn(database: Database, input: SignInInput): Promise<Si
   const email = normalizeEmail(input.email).slice(0, EMAIL_MAX_LENGTH + 1);
   const subject = { email, address: input.address };
   const verdict = await checkThrottle(database, subject, input.now);
-  if (!verdict.allowed) {
-    await recordAuditEvent(
-      database,
-      { type: 'sign-in.throttled', actor: null, subject: { id: null, email }, address: input.address, details: { scope: verdict.scope, retryAfterSeconds: Math.ceil(verdict.retryAfterMs / 1000) } },
-      input.now,
-    );
-    return { kind: 'throttled', scope: verdict.scope, retryAfterMs: verdict.retryAfterMs };
-  }
+  // Refused attempts are not recorded one by one: they cost an attacker no hashing, so recording
+  // each would let anyone fill the audit table. The trip that started the refusals is recorded.
+  if (!verdict.allowed) return { kind: 'throttled', scope: verdict.scope, retryAfterMs: verdict.retryAfterMs };
 
   const credentials = email.length > 0 && email.length <= EMAIL_MAX_LENGTH ? await findCredentials(database, email) : null;
   // verifyPassword refuses (without hashing) anything over the maximum length, for real and dummy alike.
@@ -53,7 +50,7 @@ export async function signIn(database: Database, input: SignInInput): Promise<Si
   // A one-time password past its time is as good as a wrong one, and answers the same.
   const expired = credentials?.passwordExpiresAt != null && input.now.getTime() >= credentials.passwordExpiresAt.getTime();
   if (credentials === null || !matches || expired) {
-    await recordFailure(database, subject, input.now);
+    const tripped = await recordFailure(database, subject, input.now);
     await recordAuditEvent(
       database,
       {
@@ -65,6 +62,20 @@ export async function signIn(database: Database, input: SignInInput): Promise<Si
       },
       input.now,
     );
+    for (const scope of tripped) {
+      const rule = THROTTLE_RULES[scope];
+      await recordAuditEvent(
+        database,
+        {
+          type: 'sign-in.throttled',
+          actor: null,
+          subject: credentials === null ? { id: null, email } : credentials.user,
+          address: input.address,
+          details: { scope, failures: rule.limit, windowMinutes: rule.windowMs / 60_000 },
+        },
+        input.now,
+      );
+    }
     return { kind: 'invalid' };
   }
 

@@ -113,9 +113,14 @@ export async function checkThrottle(database: Database, subject: SignInSubject, 
   return verdict;
 }
 
-/** Counts one failed sign-in against the pair, the address and the account. */
-export async function recordFailure(database: Database, subject: SignInSubject, now: Date): Promise<void> {
+/**
+ * Counts one failed sign-in against the pair, the address and the account. Returns the scopes
+ * whose limit this very failure reached (a throttle trip), so the trip can be recorded once
+ * rather than every refused attempt after it.
+ */
+export async function recordFailure(database: Database, subject: SignInSubject, now: Date): Promise<ThrottleScope[]> {
   const at = now.getTime();
+  const tripped: ThrottleScope[] = [];
   const keys = throttleKeys(subject);
   const counters: Array<[ThrottleScope, string | null]> = [
     ['pair', keys.pair],
@@ -126,7 +131,7 @@ export async function recordFailure(database: Database, subject: SignInSubject, 
     if (key === null) continue;
     const windowStartedBefore = at - THROTTLE_RULES[scope].windowMs;
     // One statement per key: a new window when there is none or the old one has ended, else one more failure.
-    await database.db
+    const counted = await database.db
       .insertInto('sign_in_attempts')
       .values({ key, window_start: at, failures: 1 })
       .onConflict((conflict) =>
@@ -135,7 +140,9 @@ export async function recordFailure(database: Database, subject: SignInSubject, 
           window_start: sql<number>`case when sign_in_attempts.window_start <= ${windowStartedBefore} then ${at} else sign_in_attempts.window_start end`,
         }),
       )
-      .execute();
+      .returning('failures')
+      .executeTakeFirst();
+    if (Number(counted?.failures) === THROTTLE_RULES[scope].limit) tripped.push(scope);
   }
   // Ended windows and forgotten addresses are noise; drop them so the table stays the size of the
   // current attacks and the last month's sign-in places.
@@ -149,6 +156,7 @@ export async function recordFailure(database: Database, subject: SignInSubject, 
       ]),
     )
     .execute();
+  return tripped;
 }
 
 /** A successful sign-in: the pair starts with a clean slate, and the address becomes known to the account. */
