@@ -146,7 +146,7 @@ test('an editor writes, previews, shares, publishes, edits, restores and unpubli
 
   // Share preview: a colleague without an account opens it; a tampered link is refused.
   await page.getByRole('button', { name: 'Deellink maken' }).click();
-  const shareUrl = await page.getByLabel('Deellink').inputValue();
+  const shareUrl = await page.getByLabel('Deellink', { exact: true }).inputValue();
   expect(shareUrl).toMatch(/\/voorvertoning\/[^/]+$/);
   await expect(page.getByText(/^Geldig tot /)).toBeVisible();
   await asReader(browser, baseURL, async (colleague) => {
