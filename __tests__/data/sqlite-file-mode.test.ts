@@ -3,7 +3,7 @@
  * file are readable by their owner only, whatever the umask, and a file an earlier version made
  * readable by others is narrowed when the site opens it.
  */
-import { chmodSync, mkdtempSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { chmodSync, existsSync, mkdtempSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { sql } from 'kysely';
@@ -37,6 +37,18 @@ describe('the SQLite database files', () => {
     } finally {
       await database.close();
     }
+  });
+
+  it('makes every missing directory on the way 0700', async () => {
+    const filename = path.join(root, 'a', 'b', 'site.db');
+    const database = await openDatabase({ engine: 'sqlite', filename });
+    await database.close();
+    expect([modeOf(path.join(root, 'a')), modeOf(path.join(root, 'a', 'b'))]).toEqual([0o700, 0o700]);
+  });
+
+  // Node's recursive mkdir retries for ever where mkdir says ENOENT under an existing parent.
+  (existsSync('/proc/self') ? it : it.skip)('refuses a directory that cannot be made, with the reason, instead of hanging', async () => {
+    await expect(openDatabase({ engine: 'sqlite', filename: '/proc/sportnieuws-nope/site.db' })).rejects.toThrow("ENOENT: no such file or directory, mkdir '/proc/sportnieuws-nope'");
   });
 
   it('narrows a database an earlier version left readable by others', async () => {

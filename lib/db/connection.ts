@@ -54,7 +54,7 @@ const PG_INT8_OID = 20;
  */
 export function prepareOwnerOnlyFile(filename: string): void {
   const file = path.resolve(filename);
-  mkdirSync(path.dirname(file), { recursive: true, mode: 0o700 });
+  makeDirectories(path.dirname(file));
   if (!existsSync(file)) {
     try {
       closeSync(openSync(file, 'wx', 0o600));
@@ -71,6 +71,23 @@ export function prepareOwnerOnlyFile(filename: string): void {
       if (code === 'ENOENT') continue;
       console.warn(`SQLite: could not make ${candidate} readable by its owner only (${code ?? String(error)}); it holds password hashes and drafts.`);
     }
+  }
+}
+
+/**
+ * `mkdir -p`, each new directory 0700. Not `mkdirSync(…, { recursive: true })`: on a path no
+ * directory can be made in (`/proc/nope`, where mkdir says ENOENT although the parent exists) Node's
+ * recursive mkdir retries for ever, and the CLI hung instead of saying why.
+ */
+function makeDirectories(directory: string): void {
+  if (existsSync(directory)) return;
+  const parent = path.dirname(directory);
+  if (parent !== directory) makeDirectories(parent);
+  try {
+    mkdirSync(directory, { mode: 0o700 });
+  } catch (error) {
+    // Made meanwhile by another process: that is what was wanted.
+    if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
   }
 }
 
