@@ -148,7 +148,8 @@ test('an editor writes, previews, shares, publishes, edits, restores and unpubli
   await page.getByRole('button', { name: 'Deellink maken' }).click();
   const shareUrl = await page.getByLabel('Deellink', { exact: true }).inputValue();
   expect(shareUrl).toMatch(/\/voorvertoning\/[^/]+$/);
-  await expect(page.getByText(/^Geldig tot /)).toBeVisible();
+  // In the share panel (the editor's list of active links shows the same expiry).
+  await expect(page.getByRole('region', { name: 'Voorvertoning delen' }).getByText(/^Geldig tot /)).toBeVisible();
   await asReader(browser, baseURL, async (colleague) => {
     const shared = await colleague.newPage();
     const response = await shared.goto(new URL(shareUrl).pathname);
@@ -225,7 +226,7 @@ test('an editor writes, previews, shares, publishes, edits, restores and unpubli
 
   // 8. Unpublish: 404 again, gone from the section listing and the feed.
   await page.getByRole('button', { name: 'Offline halen' }).click();
-  await expect(notice(page, 'Het artikel is offline gehaald.')).toBeVisible();
+  await expect(notice(page, 'Het artikel is offline gehaald; zijn deellinks werken niet meer.')).toBeVisible();
   expect(await publicState(browser, baseURL, publicPath, title)).toMatchObject({ status: 404, inSection: false, inFeed: false });
   // The home front too, which the desk's own pages prefetch: a render of it that was still running
   // during the write is cleared by the scheduler's second revalidation, within one tick.
