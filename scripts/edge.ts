@@ -470,25 +470,18 @@ function portInUse(host: string, port: number): Promise<boolean> {
 }
 
 function canConnect(host: string, port: number): Promise<boolean> {
-  return new Promise((resolve) => {
-    const socket = net.connect({ host: host.replace(/^\[(.*)\]$/, '$1'), port });
-    socket.setTimeout(1000);
-    socket.once('connect', () => {
-      socket.destroy();
-      resolve(true);
-    });
-    socket.once('timeout', () => {
-      socket.destroy();
-      resolve(false);
-    });
-    socket.once('error', () => resolve(false));
-  });
+  return accepts({ host: host.replace(/^\[(.*)\]$/, '$1'), port });
 }
 
 /** Whether something accepts connections on the unix socket at `file`. */
 function socketAccepts(file: string): Promise<boolean> {
+  return accepts({ path: file });
+}
+
+/** Whether a connection to `target` (a TCP host and port, or a unix socket) opens within 1 s. */
+function accepts(target: net.NetConnectOpts): Promise<boolean> {
   return new Promise((resolve) => {
-    const socket = net.connect({ path: file });
+    const socket = net.connect(target);
     socket.setTimeout(1000);
     socket.once('connect', () => {
       socket.destroy();
