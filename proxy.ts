@@ -49,7 +49,11 @@ function respond(answer: GuardAnswer, request: NextRequest): Response {
       // database, so it stays a 404 while the database is down. Anything else, client-side
       // navigation (RSC) among it, gets the edition's 404 from the catch-all: Next hides the RSC
       // headers and `_rsc` from the proxy, and the router needs a payload, not a document.
-      if (!acceptsHtml(request)) return NextResponse.rewrite(new URL(notFoundPage(answer.locale), request.url));
+      // Except for a path that does not decode: a rewrite still hands Next the original path, and
+      // `next start` without `-H` (as `npm start` runs it) then fails to decode it and answers a bare
+      // 500. Every client gets the static page there; the client router, given a document where it
+      // asked for a payload, loads it as a document.
+      if (!acceptsHtml(request) && !answer.undecodable) return NextResponse.rewrite(new URL(notFoundPage(answer.locale), request.url));
       return new Response(request.method === 'HEAD' ? null : renderErrorPage(404, answer.locale), {
         status: 404,
         headers: { ...noStore, 'Content-Type': 'text/html; charset=utf-8', 'Content-Language': answer.locale },

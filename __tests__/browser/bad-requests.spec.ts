@@ -59,6 +59,22 @@ test.describe('a path that is not valid percent-encoding', () => {
     }
   });
 
+  test('so does any other client, whatever it accepts (a bare 500 once, under `npm start`)', async ({ request }) => {
+    for (const accept of ['*/*', 'application/json', 'text/x-component', '']) {
+      for (const [path, lang] of [['/nieuws/%FF', 'nl'], ['/rubriek/%ZZ', 'nl'], ['/en/news/%C3%28', 'en']] as const) {
+        const response = await request.get(path, { headers: { accept }, maxRedirects: 0 });
+        expect(response.status(), `${path} (Accept: ${accept})`).toBe(404);
+        expect(contentType(response), `${path} (Accept: ${accept})`).toMatch(/^text\/html/);
+        expect(renderedEdition(await response.text()), `${path} (Accept: ${accept})`).toBe(lang);
+      }
+    }
+    // Client-side navigation: Next first redirects an RSC request to its `_rsc` URL; the answer is
+    // still the 404 document, which the router then loads as a page.
+    const rsc = await request.get('/nieuws/%FF', { headers: { RSC: '1' } });
+    expect(rsc.status()).toBe(404);
+    expect(contentType(rsc)).toMatch(/^text\/html/);
+  });
+
   test('it also shows as a page, in its edition, in a browser', async ({ page }) => {
     const response = await page.goto('/en/news/%FF');
     expect(response?.status()).toBe(404);

@@ -56,7 +56,9 @@ if (process.env.E2E_SKIP_BUILD !== '1' || !existsSync(path.join(root, env.NEXT_D
 // Where the suites find this database, to record share links the way the desk does (share-links.ts).
 writeFileSync(e2eDatabasePointer(port), env.DATABASE_URL!);
 console.log(`[e2e server] serving on ${port}`);
-const server = spawn(process.execPath, [require.resolve('next/dist/bin/next'), 'start', '-p', port, '-H', '127.0.0.1'], {
+// No `-H`: served as `npm start` serves it (on every interface), since Next routes some requests
+// differently when it is given a hostname.
+const server = spawn(process.execPath, [require.resolve('next/dist/bin/next'), 'start', '-p', port], {
   cwd: root,
   env,
   stdio: 'inherit',

@@ -29,7 +29,7 @@ describe('a path with invalid percent-encoding is a 404 in the edition of its pr
     ['/en/%FF', 'en'],
     ['/en/news/%E2%82', 'en'],
   ])('%s: a %s page', (pathname, locale) => {
-    expect(check('GET', pathname)).toEqual({ kind: 'not-found', surface: 'page', locale });
+    expect(check('GET', pathname)).toEqual({ kind: 'not-found', surface: 'page', locale, undecodable: true });
   });
 
   it.each(['/api/articles/%FF/status', '/api/listings%', '/api/%C3%28'])('%s: JSON', (pathname) => {

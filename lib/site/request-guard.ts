@@ -32,8 +32,11 @@ export type Surface = 'page' | 'api';
 
 /** What the proxy answers itself, instead of passing the request on. */
 export type GuardAnswer =
-  /** A path that cannot name anything: the localized 404 (JSON under `/api/`). */
-  | { kind: 'not-found'; surface: Surface; locale: Locale }
+  /**
+   * A path that cannot name anything: the localized 404 (JSON under `/api/`). `undecodable` when
+   * the path itself does not decode, which Next cannot be handed even as a rewrite's source.
+   */
+  | { kind: 'not-found'; surface: Surface; locale: Locale; undecodable?: true }
   /** 405 with an `Allow` header. */
   | { kind: 'method-not-allowed'; surface: Surface; allow: readonly string[] }
   /** The answer to OPTIONS: 204 with an `Allow` header. */
@@ -119,7 +122,7 @@ export function paginatedListingOf(pathname: string): { locale: Locale; key: str
 
 /** A path that cannot be decoded names nothing: 404 in the edition of its prefix. */
 export const wellFormedPath: RequestCheck = ({ pathname }) =>
-  isWellFormedPath(pathname) ? null : { kind: 'not-found', surface: surfaceOf(pathname), locale: editionOf(pathname) };
+  isWellFormedPath(pathname) ? null : { kind: 'not-found', surface: surfaceOf(pathname), locale: editionOf(pathname), undecodable: true };
 
 /** Under `/api/`, only the endpoints exist; anything else is a JSON 404 rather than a Dutch HTML page. */
 export const knownEndpoint: RequestCheck = ({ pathname }) =>
