@@ -197,6 +197,9 @@ describeEachEngine('account recovery', (harness) => {
       const page = await listAuditEvents(database, {});
       const types = page.entries.map((entry) => entry.type);
       expect(types.filter((type) => type === 'sign-in.succeeded')).toHaveLength(1);
+      // The success is the account's own doing (the desk shows it under "by"); failures have no actor.
+      expect(page.entries.find((entry) => entry.type === 'sign-in.succeeded')).toMatchObject({ actor: { email: editor.email }, subject: { email: editor.email } });
+      expect(page.entries.filter((entry) => entry.type === 'sign-in.failed').every((entry) => entry.actor === null)).toBe(true);
       expect(types.filter((type) => type === 'sign-in.failed')).toHaveLength(6);
       // The fifth failure trips the limit for this address and account: recorded once, right after it.
       expect(page.entries[0]).toMatchObject({ type: 'sign-in.throttled', subject: { email: editor.email }, address: '203.0.113.7', details: { scope: 'pair', failures: 5 } });

@@ -94,7 +94,8 @@ export async function signIn(database: Database, input: SignInInput): Promise<Si
     database,
     {
       type: 'sign-in.succeeded',
-      actor: null,
+      // The account signed itself in; for a failure nobody is known to be at the keyboard.
+      actor: credentials.user,
       subject: credentials.user,
       address: input.address,
       details: credentials.passwordChangeRequired ? { mustChangeFirst: true } : {},
