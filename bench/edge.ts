@@ -221,9 +221,13 @@ export interface EdgeRun extends WrkResult {
 export interface CachedVsStatic {
   path: string;
   bytes: number;
+  /** nginx with the edge's own TCP settings (no TCP_CORK, bench/static-nginx.ts): the baseline. */
   staticRuns: Array<WrkResult & { foreignCpu: number }>;
+  /** The same with Debian's default `tcp_nopush on`, which the edge cannot use: for comparison. */
+  staticCorkedRuns: Array<WrkResult & { foreignCpu: number }>;
   edgeRuns: EdgeRun[];
   bestStaticRps: number;
+  bestStaticCorkedRps: number;
   bestEdgeRps: number;
   ratio: number;
   /** Non-2xx/3xx answers and socket errors over every run of both servers. */
@@ -244,19 +248,28 @@ async function cachedVsStatic(ctx: EdgeContext, nginx: string, wrk: string, edge
   for (let attempt = 0; attempt < 10 && header(primed, 'x-cache-status') !== 'HIT'; attempt++) primed = await get(url);
   if (primed.status !== 200 || header(primed, 'x-cache-status') !== 'HIT') throw new Error(`the edge did not serve ${ctx.articlePath} from its cache (X-Cache-Status ${header(primed, 'x-cache-status') || 'none'})`);
   const body = primed.body;
-  const staticServer = await startStaticNginx(nginx, path.join(ctx.outDir, 'edge-static'), body);
+  const staticServer = await startStaticNginx(nginx, path.join(ctx.outDir, 'edge-static'), body, { tcpNopush: false });
+  const corkedServer = await startStaticNginx(nginx, path.join(ctx.outDir, 'edge-static-corked'), body, { tcpNopush: true }).catch(async (error: unknown) => {
+    await staticServer.stop();
+    throw error;
+  });
   try {
-    const check = await get(staticServer.url);
-    if (check.status !== 200 || !check.body.equals(body)) throw new Error(`the static nginx answered ${check.status} with ${check.body.length} bytes; expected 200 and the article's ${body.length} bytes`);
+    for (const server of [staticServer, corkedServer]) {
+      const check = await get(server.url);
+      if (check.status !== 200 || !check.body.equals(body)) throw new Error(`the static nginx answered ${check.status} with ${check.body.length} bytes; expected 200 and the article's ${body.length} bytes`);
+    }
     const load = { connections: CONNECTIONS, duration: ctx.duration };
     // Nothing but the edge's once-a-second refresh (and the scheduler's tick) reaches the origin now.
     await waitIdle(origin.origin);
     await runWrk(wrk, staticServer.url, { connections: CONNECTIONS, duration: 1 });
+    await runWrk(wrk, corkedServer.url, { connections: CONNECTIONS, duration: 1 });
     await runWrk(wrk, url, { connections: CONNECTIONS, duration: 1 });
     const staticRuns: CachedVsStatic['staticRuns'] = [];
+    const staticCorkedRuns: CachedVsStatic['staticCorkedRuns'] = [];
     const edgeRuns: EdgeRun[] = [];
     for (let round = 0; round < ROUNDS; round++) {
       staticRuns.push(await measuredWrk(wrk, staticServer.url, load));
+      staticCorkedRuns.push(await measuredWrk(wrk, corkedServer.url, load));
       await sleep(LOG_FLUSH_MS);
       const offset = logOffset(edge.paths.accessLog);
       const cpuBefore = treeCpuSeconds(origin.pid);
@@ -265,14 +278,15 @@ async function cachedVsStatic(ctx: EdgeContext, nginx: string, wrk: string, edge
       await sleep(LOG_FLUSH_MS);
       edgeRuns.push({ ...run, originCpuSeconds, log: summarizeLog(readLogSince(edge.paths.accessLog, offset).lines) });
       const last = staticRuns.at(-1);
-      ctx.log(`  edge round ${round + 1}: static ${fmt.rps(last?.rps ?? 0)}, edge ${fmt.rps(run.rps)} (p50 ${fmt.ms(run.p50Ms)}, ${run.errors} errors; origin CPU ${originCpuSeconds.toFixed(2)} s, ${edgeRuns.at(-1)?.log.originRequests ?? 0} origin requests)`);
+      ctx.log(`  edge round ${round + 1}: static ${fmt.rps(last?.rps ?? 0)} (corked ${fmt.rps(staticCorkedRuns.at(-1)?.rps ?? 0)}), edge ${fmt.rps(run.rps)} (p50 ${fmt.ms(run.p50Ms)}, ${run.errors} errors; origin CPU ${originCpuSeconds.toFixed(2)} s, ${edgeRuns.at(-1)?.log.originRequests ?? 0} origin requests)`);
     }
     const singleStatic = await runWrk(wrk, staticServer.url, { connections: 1, duration: 2 });
     const singleEdge = await runWrk(wrk, url, { connections: 1, duration: 2 });
     const bestStatic = staticRuns.reduce((best, run) => (run.rps > best.rps ? run : best));
+    const bestCorked = staticCorkedRuns.reduce((best, run) => (run.rps > best.rps ? run : best));
     const bestEdge = edgeRuns.reduce((best, run) => (run.rps > best.rps ? run : best));
     const perAnswer = (run: WrkResult) => (run.requests > 0 ? run.bytesRead / run.requests : 0);
-    const errors = [...staticRuns, ...edgeRuns, singleStatic, singleEdge].reduce((sum, run) => sum + run.errors, 0);
+    const errors = [...staticRuns, ...staticCorkedRuns, ...edgeRuns, singleStatic, singleEdge].reduce((sum, run) => sum + run.errors, 0);
     // A body shorter than the article's (a 403 page, a redirect) would make either side look fast.
     const bytesPerAnswer = { static: perAnswer(bestStatic), edge: perAnswer(bestEdge) };
     if (bytesPerAnswer.static < body.length * 0.98 || bytesPerAnswer.edge < body.length * 0.98) {
@@ -282,8 +296,10 @@ async function cachedVsStatic(ctx: EdgeContext, nginx: string, wrk: string, edge
       path: ctx.articlePath,
       bytes: body.length,
       staticRuns,
+      staticCorkedRuns,
       edgeRuns,
       bestStaticRps: bestStatic.rps,
+      bestStaticCorkedRps: bestCorked.rps,
       bestEdgeRps: bestEdge.rps,
       ratio: bestStatic.rps > 0 ? bestEdge.rps / bestStatic.rps : 0,
       errors,
@@ -291,7 +307,7 @@ async function cachedVsStatic(ctx: EdgeContext, nginx: string, wrk: string, edge
       singleConnectionP50Ms: { static: singleStatic.p50Ms, edge: singleEdge.p50Ms },
     };
   } finally {
-    await staticServer.stop();
+    await Promise.all([staticServer.stop(), corkedServer.stop()]);
   }
 }
 
@@ -856,7 +872,8 @@ export function edgeRows(edge: EdgeResult | undefined, scopes: readonly ScopeRun
     const cBudget = `≥ ${fmt.pct(EDGE_BUDGET.cachedOfStatic)} of static, 0 errors`;
     if (failed(c)) rows.push(failedRow('Edge · cached article vs nginx static (wrk -c50)', cBudget, c));
     else {
-      const foreign = Math.max(...c.staticRuns.map((run) => run.foreignCpu), ...c.edgeRuns.map((run) => run.foreignCpu));
+      const foreign = Math.max(...c.staticRuns.map((run) => run.foreignCpu), ...(c.staticCorkedRuns ?? []).map((run) => run.foreignCpu), ...c.edgeRuns.map((run) => run.foreignCpu));
+      const corked = c.staticCorkedRuns ? `; static with Debian's tcp_nopush on (which stalls the edge's gzip answers) best ${fmt.rps(c.bestStaticCorkedRps)}, edge ${fmt.pct(c.bestEdgeRps / c.bestStaticCorkedRps)} of it` : '';
       const originCpu = c.edgeRuns.reduce((sum, run) => sum + run.originCpuSeconds, 0) / c.edgeRuns.reduce((sum, run) => sum + run.seconds, 0);
       const originRequests = c.edgeRuns.reduce((sum, run) => sum + run.log.originRequests, 0);
       const edgeSeconds = c.edgeRuns.reduce((sum, run) => sum + run.seconds, 0);
@@ -864,7 +881,7 @@ export function edgeRows(edge: EdgeResult | undefined, scopes: readonly ScopeRun
         figure: 'Edge · cached article vs nginx static (wrk -c50)',
         measured:
           `${fmt.pct(c.ratio)}: edge best ${fmt.rps(c.bestEdgeRps)} (runs ${c.edgeRuns.map((run) => fmt.rps(run.rps)).join(', ')}; p50 ${c.edgeRuns.map((run) => latency(run.p50Ms)).join(', ')}) ` +
-          `vs static best ${fmt.rps(c.bestStaticRps)} (runs ${c.staticRuns.map((run) => fmt.rps(run.rps)).join(', ')}; p50 ${c.staticRuns.map((run) => latency(run.p50Ms)).join(', ')}); ` +
+          `vs static best ${fmt.rps(c.bestStaticRps)} (same TCP settings as the edge; runs ${c.staticRuns.map((run) => fmt.rps(run.rps)).join(', ')}; p50 ${c.staticRuns.map((run) => latency(run.p50Ms)).join(', ')})${corked}; ` +
           `one connection: p50 edge ${latency(c.singleConnectionP50Ms.edge)}, static ${latency(c.singleConnectionP50Ms.static)}; ${c.errors} errors; ${fmt.kb(c.bytes)} page; ` +
           `origin meanwhile: ${originRequests} requests in ${edgeSeconds.toFixed(0)} s, ${fmt.pct(originCpu)} of a core${noise(foreign)}`,
         budget: cBudget,
