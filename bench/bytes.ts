@@ -127,7 +127,13 @@ export async function pageContent(url: string): Promise<PageContent> {
  * `content`: what the framework itself ships for the same text and images, to hold the article's
  * HTML against. Serves the bare app on a free port for the one request, and stops it.
  */
-export async function bareHtmlGzipBytes(root: string, bareDir: string, content: PageContent): Promise<{ htmlBytes: number; htmlGzipBytes: number }> {
+export async function bareHtmlGzipBytes(
+  root: string,
+  bareDir: string,
+  content: PageContent,
+  /** Runs while the bare page is served, with its URL (the bench's Lighthouse baseline). */
+  whileServed?: (url: string) => Promise<void>,
+): Promise<{ htmlBytes: number; htmlGzipBytes: number }> {
   writeFileSync(path.join(bareDir, 'same-content.json'), JSON.stringify(content));
   const server = await startNext(root, await freePort(), { ...process.env, NODE_ENV: 'production', NEXT_TELEMETRY_DISABLED: '1', NEXT_DIST_DIR: '' }, bareDir);
   try {
@@ -137,6 +143,7 @@ export async function bareHtmlGzipBytes(root: string, bareDir: string, content: 
     if (paragraphs !== content.lines.length || images < content.images.length) {
       throw new Error(`the bare like-for-like page carries ${paragraphs} paragraphs and ${images} images, not ${content.lines.length} and ${content.images.length}`);
     }
+    if (whileServed) await whileServed(`${server.origin}/same`);
     return { htmlBytes: utf8(html), htmlGzipBytes: gzipSync(Buffer.from(html, 'utf8')).byteLength };
   } finally {
     await server.stop();
