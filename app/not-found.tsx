@@ -23,6 +23,7 @@ export default function RootNotFound() {
             <p>{t.description}</p>
             <ul>
               <li>
+                {/* eslint-disable-next-line @next/next/no-html-link-for-pages -- this 404 is a root layout of its own: a <Link> to another root layout is a full page load anyway */}
                 <a href="/">{t.home}</a>
               </li>
               <li>

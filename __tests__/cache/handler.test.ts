@@ -36,7 +36,7 @@ function buildFolder(buildId = 'build-1'): string {
 function loadInstance(): HandlerModule {
   let loaded: HandlerModule | undefined;
   jest.isolateModules(() => {
-    // eslint-disable-next-line @typescript-eslint/no-require-imports
+    // eslint-disable-next-line @typescript-eslint/no-require-imports -- a fresh copy of the CommonJS handler in this isolated registry; an import would be hoisted out of it
     loaded = require('@/lib/cache/handler');
   });
   return loaded!;
@@ -45,6 +45,7 @@ function loadInstance(): HandlerModule {
 function handlerOf(instance: HandlerModule, serverDistDir: string, maxMemoryCacheSize = 10 * 1024 * 1024): Handler {
   const Handler = instance.default;
   return new Handler({
+    // eslint-disable-next-line @typescript-eslint/no-require-imports -- Next's internal CommonJS module, untyped: what Next itself hands the handler
     fs: require('next/dist/server/lib/node-fs-methods').nodeFs,
     dev: false,
     flushToDisk: true,
@@ -240,9 +241,9 @@ describeRedis(redisTitle, () => {
 
   /** A new server process on `server`'s build. */
   function instance(server: string, maxMemoryCacheSize?: number): Handler {
-    const module = loadInstance();
-    loaded.push(module);
-    return handlerOf(module, server, maxMemoryCacheSize);
+    const handlerModule = loadInstance();
+    loaded.push(handlerModule);
+    return handlerOf(handlerModule, server, maxMemoryCacheSize);
   }
 
   const pause = () => new Promise((resolve) => setTimeout(resolve, 5));

@@ -10,12 +10,12 @@ export const REQUIRE_REDIS = Boolean(process.env.REQUIRE_REDIS);
 type Client = ReturnType<typeof newClient>;
 const newClient = (url: string) => createClient({ url });
 
-/** Runs `use` with a connection of its own, closed afterwards. */
-export async function withRedis<T>(url: string, use: (client: Client) => Promise<T>): Promise<T> {
+/** Runs `work` with a connection of its own, closed afterwards. */
+export async function withRedis<T>(url: string, work: (client: Client) => Promise<T>): Promise<T> {
   const client = newClient(url);
   await client.connect();
   try {
-    return await use(client);
+    return await work(client);
   } finally {
     await client.close();
   }

@@ -8,6 +8,7 @@ import { videoPlayerUrl } from '@/lib/seo/video';
 
 type Header = { key: string; value: string };
 
+// eslint-disable-next-line @typescript-eslint/no-require-imports -- next.config.js is CommonJS and untyped (allowJs is off); the cast states the part this test reads
 const config = require('../../next.config.js') as { headers(): Promise<Array<{ source: string; headers: Header[] }>> };
 
 /** The headers every answer carries, with SITE_URL (and HSTS_PRELOAD) set as given. */

@@ -1,5 +1,4 @@
 import type { Metadata, Viewport } from 'next';
-import type { ReactNode } from 'react';
 import { getTranslations, setRequestLocale } from 'next-intl/server';
 import { ErrorPageLabelsProvider } from '@/components/layout/ErrorPageLabels.client';
 import { SiteFooter } from '@/components/layout/SiteFooter';

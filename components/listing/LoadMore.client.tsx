@@ -88,6 +88,7 @@ export function LoadMore({ filter, initialCursor, timeZone, labels }: LoadMorePr
   const [focusFrom, setFocusFrom] = useState<number | null>(null);
   const clearFocusFrom = useCallback(() => setFocusFrom(null), []);
 
+  // eslint-disable-next-line react-hooks/set-state-in-effect -- the one extra render is the point: the server HTML and the hydrating render both leave the button out
   useEffect(() => setHydrated(true), []);
 
   const { data, dataUpdatedAt, fetchNextPage, hasNextPage, isFetching, isError } = useInfiniteQuery({
