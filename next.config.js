@@ -91,7 +91,7 @@ function feedRoutes() {
  * one would get `X-Robots-Tag: noindex` on a public page that stays publicly cacheable, and a shared
  * cache could keep that copy and serve "noindex" to crawlers. A real Draft Mode render is told by
  * Next itself (`private, no-store`), and its page says `<meta name="robots" content="noindex">`
- * (components/pages/ArticlePage.tsx).
+ * (app/[locale]/news/[slug]/page.tsx).
  */
 function previewHeaders() {
   const noindex = { key: 'X-Robots-Tag', value: 'noindex, nofollow' };

@@ -22,7 +22,7 @@ import { createClient } from 'redis';
 import { sharedCacheConfig } from '@/lib/cache/shared-config';
 import { openDatabase, type Database } from '@/lib/db/connection';
 import { databaseConfigFromEnv, type DatabaseConfig } from '@/lib/db/config';
-import { countPublicArticles } from '@/lib/data/articles';
+import { countPublicArticles } from '@/lib/data/listing';
 import { LISTING_PAGE_SIZE } from '@/lib/site/pagination';
 import { createGenerator, MAIN_SECTION, seedSynthetic, type Generator } from './content';
 import { loadEachOnce, loadUrl, timeOne, waitIdle, type LoadResult, type LoadSettings } from './load';

@@ -34,7 +34,7 @@ import { intervalFromEnv } from '@/lib/publishing/scheduler';
 import { captureAuditLog, recordAuditEvent, type AuditEvent } from '@/lib/auth/audit';
 import { resetPassword } from '@/lib/auth/recovery';
 import { createUser, EmailSchema, listUsers, removeUser, UserInputError } from '@/lib/auth/users';
-import { getArticleForPreview } from '@/lib/data/preview';
+import { getArticleForPreview } from '@/lib/data/articles';
 import { isLocale, locales, type Locale } from '@/lib/i18n/locales';
 import { issueShareLink } from '@/lib/preview/links';
 import { DEFAULT_PREVIEW_TTL_MS, InvalidTtlError, parseTtl, previewSecret } from '@/lib/preview/token';

@@ -1,7 +1,6 @@
 /** @jest-environment jsdom */
 import { screen, within } from '@testing-library/react';
-import { ArticleBody } from '@/components/article/ArticleBody';
-import { InlineText } from '@/components/article/InlineText';
+import { ArticleBody, InlineText } from '@/components/article/ArticleBody';
 import type { Block, VideoBlock } from '@/lib/content/model';
 import type { InlineNode } from '@/lib/content/inline';
 import enMessages from '@/messages/en.json';

@@ -8,7 +8,8 @@ import { captureAuditLog, listAuditEvents } from '@/lib/auth/audit';
 import { createUser } from '@/lib/auth/users';
 import { shownUpdate } from '@/lib/content/updates';
 import { publishDueArticles } from '@/lib/publishing/scheduler';
-import { getPublicArticle, listPublicArticles } from '@/lib/data/articles';
+import { getPublicArticle } from '@/lib/data/articles';
+import { listPublicArticles } from '@/lib/data/listing';
 import { InvalidCursorError } from '@/lib/data/cursor';
 import {
   ARTICLE_PATH,

@@ -4,7 +4,7 @@
 import { sql } from 'kysely';
 import type { ArticleSummary, ContentFile } from '@/lib/content/model';
 import type { Database } from '@/lib/db/connection';
-import { listPublicArticles, type ListingFilter } from '@/lib/data/articles';
+import { listPublicArticles, type ListingFilter } from '@/lib/data/listing';
 import { applyContent } from '@/lib/data/write';
 import { contentFixture, FIXTURE_NOW } from '../fixtures/content';
 import type { EngineHarness } from './engines';

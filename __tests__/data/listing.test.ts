@@ -3,7 +3,7 @@
  */
 import type { ArticleInput } from '@/lib/content/model';
 import { slugify } from '@/lib/content/slug';
-import { countPublicArticles, listingPageCursor, listPublicArticles, type ListingFilter } from '@/lib/data/articles';
+import { countPublicArticles, listingPageCursor, listPublicArticles, type ListingFilter } from '@/lib/data/listing';
 import { encodeCursor, InvalidCursorError } from '@/lib/data/cursor';
 import { FIXTURE_NOW, generatedListing, NL_PUBLIC_NEWEST_FIRST } from '../fixtures/content';
 import { describeEachEngine } from './engines';

@@ -1,5 +1,6 @@
 import type { Article } from '@/lib/content/model';
-import { getArticleById, RELATED_CANDIDATES_PER_TAG, relatedArticles } from '@/lib/data/articles';
+import { getArticleById } from '@/lib/data/articles';
+import { RELATED_CANDIDATES_PER_TAG, relatedArticles } from '@/lib/data/related';
 import type { Database } from '@/lib/db/connection';
 import { FIXTURE_NOW } from '../fixtures/content';
 import { describeEachEngine } from './engines';

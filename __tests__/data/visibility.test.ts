@@ -4,15 +4,9 @@
  * published exactly at `now` does.
  */
 import { getTag } from '@/lib/data/taxonomy';
-import {
-  countPublicArticles,
-  getArticleById,
-  getPublicArticle,
-  listingPageCursor,
-  relatedArticles,
-  searchPublicArticles,
-  type ListingFilter,
-} from '@/lib/data/articles';
+import { getArticleById, getPublicArticle, searchPublicArticles } from '@/lib/data/articles';
+import { countPublicArticles, listingPageCursor, type ListingFilter } from '@/lib/data/listing';
+import { relatedArticles } from '@/lib/data/related';
 import { contentFixture, FIXTURE_NOW, fixtureArticle, LATER_NOW, NL_HIDDEN, NL_PUBLIC_NEWEST_FIRST } from '../fixtures/content';
 import { describeEachEngine } from './engines';
 import { ids, useContentDatabase, walkListing } from './helpers';

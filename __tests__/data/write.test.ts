@@ -3,7 +3,8 @@
  * conflicts and all-or-nothing transactions. Every test writes to a database of its own.
  */
 import { ContentFileSchema, type ArticleInput, type ContentFile } from '@/lib/content/model';
-import { countAllArticles, countPublicArticles, getArticleById, getPublicArticle, listPublicArticles } from '@/lib/data/articles';
+import { countAllArticles, getArticleById, getPublicArticle } from '@/lib/data/articles';
+import { countPublicArticles, listPublicArticles } from '@/lib/data/listing';
 import { getAuthor, listSections } from '@/lib/data/taxonomy';
 import { applyContent, ContentWriteError, getKnownReferences } from '@/lib/data/write';
 import type { Database } from '@/lib/db/connection';

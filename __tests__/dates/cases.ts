@@ -4,7 +4,8 @@
  * Relative imports only: the probe runs outside Jest's module mapper.
  */
 import type { Locale } from '../../lib/i18n/locales';
-import { bylineTimes, cardTime, dateOnly, isoInstant, relativeTimeLabel } from '../../lib/dates/format';
+import { bylineTimes, cardTime, dateOnly, isoInstant } from '../../lib/dates/format';
+import { relativeTimeLabel } from '../../lib/dates/relative';
 import { formatDuration, isoDuration } from '../../lib/dates/duration';
 
 export const AMSTERDAM = 'Europe/Amsterdam';

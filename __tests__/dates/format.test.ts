@@ -8,9 +8,9 @@ import {
   isoInstant,
   isoInZone,
   isSameDayInZone,
-  relativeTimeLabel,
   yearInZone,
 } from '@/lib/dates/format';
+import { relativeTimeLabel } from '@/lib/dates/relative';
 import { durationParts, formatDuration, isoDuration } from '@/lib/dates/duration';
 import {
   AMSTERDAM,

@@ -1,8 +1,7 @@
 /**
- * Share links (lib/preview/links.ts) and the preview reads (lib/data/preview.ts), on both engines.
+ * Share links (lib/preview/links.ts) and the preview reads (lib/data/articles.ts), on both engines.
  */
-import { getPublicArticle } from '@/lib/data/articles';
-import { getArticleForPreview, getArticleForPreviewById } from '@/lib/data/preview';
+import { getArticleById as getArticleForPreviewById, getArticleForPreview, getPublicArticle } from '@/lib/data/articles';
 import { localizedPath } from '@/lib/i18n/paths';
 import { buildShareLink, publicArticlePath, resolveTtl, sharePreviewPath } from '@/lib/preview/links';
 import { InvalidTtlError, verifyPreviewToken } from '@/lib/preview/token';

@@ -4,7 +4,8 @@
  * followed past a watermark, articles that became public by the clock alone are revalidated, and a
  * failed local revalidation is retried.
  */
-import { getPublicArticle, listPublicArticles } from '@/lib/data/articles';
+import { getPublicArticle } from '@/lib/data/articles';
+import { listPublicArticles } from '@/lib/data/listing';
 import { changePublication, listDeskArticles, listRevisions, saveArticle } from '@/lib/data/desk';
 import { announce, BUS_RETENTION_MS, latestInvalidationId, pruneInvalidations, readInvalidationsAfter } from '@/lib/cache/bus';
 import { applyContent } from '@/lib/data/write';

@@ -1,7 +1,8 @@
 import { getTranslations } from 'next-intl/server';
-import { HomeFront } from '@/components/pages/HomeFront';
+import { HomeFront } from '@/components/home/HomeFront';
 import { getPathname } from '@/lib/i18n/navigation';
 import { pageMetadata } from '@/lib/seo/metadata';
+import { getHomeFront } from '@/lib/site/content';
 import { requireLocale } from '@/lib/site/params';
 
 export const revalidate = 3600;
@@ -23,5 +24,5 @@ export async function generateMetadata({ params }: PageProps<'/[locale]'>) {
 
 export default async function Page({ params }: PageProps<'/[locale]'>) {
   const locale = requireLocale((await params).locale);
-  return <HomeFront locale={locale} />;
+  return <HomeFront locale={locale} front={await getHomeFront(locale)} />;
 }

@@ -6,15 +6,15 @@ import type { Locale } from '@/lib/i18n/locales';
 import { fillTemplate } from '@/lib/i18n/template';
 import type { RelativeTimeLabels } from './relativeTimeLabels';
 
-type DateRules = typeof import('@/lib/dates/format');
+type RelativeRules = typeof import('@/lib/dates/relative');
 
 /**
- * lib/dates/format carries date-fns and its locales (about 10 kB gzipped), of which the relative
- * label needs none. Loaded after hydration, it stays out of the first-load JavaScript of every page
- * with a time on it; the label only ever appears after mount anyway. One request, shared by every
- * instance, cached by the browser.
+ * The relative rule is lib/dates/relative.ts: `Intl.RelativeTimeFormat` and a few constants, no
+ * date-fns (server formatting stays in lib/dates/format.ts). Loaded after hydration, it stays out
+ * of the first-load JavaScript of every page with a time on it; the label only ever appears after
+ * mount anyway. One small request, shared by every instance, cached by the browser.
  */
-const loadDateRules = (): Promise<DateRules> => import('@/lib/dates/format');
+const loadRelativeRules = (): Promise<RelativeRules> => import('@/lib/dates/relative');
 
 const TICK_MS = 60 * 1000;
 
@@ -35,7 +35,7 @@ interface RelativeTimeProps {
  * The server render and the first client render are the same markup (the absolute time only), so
  * hydration never depends on the reader's zone, locale or clock. The label is added after mount,
  * refreshed once a minute only while the element is on screen and the tab is visible, and removed
- * for good once the instant is 12 hours old (the rule is `relativeTimeLabel` in lib/dates).
+ * for good once the instant is 12 hours old (the rule is `relativeTimeLabel` in lib/dates/relative.ts).
  */
 export function RelativeTime({ dateTime, locale, labels, children }: RelativeTimeProps) {
   const ref = useRef<HTMLTimeElement>(null);
@@ -44,7 +44,7 @@ export function RelativeTime({ dateTime, locale, labels, children }: RelativeTim
   useEffect(() => {
     let unmounted = false;
     let stop = () => {};
-    loadDateRules().then(
+    loadRelativeRules().then(
       (rules) => {
         if (!unmounted) stop = keepLabelCurrent(ref.current, rules, dateTime, locale, setLabel);
       },
@@ -73,7 +73,7 @@ export function RelativeTime({ dateTime, locale, labels, children }: RelativeTim
  */
 function keepLabelCurrent(
   element: Element | null,
-  { relativeTimeLabel, RELATIVE_TIME_LIMIT_MS }: DateRules,
+  { relativeTimeLabel, RELATIVE_TIME_LIMIT_MS }: RelativeRules,
   dateTime: string,
   locale: Locale,
   setLabel: (label: string | null) => void,

@@ -35,7 +35,7 @@ import type { Engine } from '@/lib/db/migrations';
 import type { DB } from '@/lib/db/schema';
 import { withWriteTransaction } from '@/lib/db/transaction';
 import { decodeCursor, encodeCursor, type ListingKey } from './cursor';
-import { loadArticle } from './load';
+import { loadArticle } from './articles';
 import { StoredDataError, toIso, toLocale } from './reshape';
 import { instant } from './visibility';
 import { applyContentInTransaction, articleToInput, canonicalJson, ContentWriteError } from './write';

@@ -1,6 +1,6 @@
 /**
- * The index-served half of every listing: which article ids a filter selects, in
- * (published_at DESC, id DESC) order.
+ * Listings of public articles: which article ids a filter selects, in (published_at DESC, id DESC)
+ * order, and the pages, counts and page cursors built on them.
  *
  * A listing is driven by the one table whose index matches its main filter (see the index design
  * in lib/db/migrations.ts):
@@ -11,13 +11,16 @@
  * the index and reads keys already in order: no full scan and no sort. Secondary filters (a tag
  * listing narrowed to a section, say) join what they need.
  *
- * Only keys come out of here; lib/data/load.ts fetches the summaries by id and re-checks the
- * public rule on the articles rows themselves.
+ * Keys come out of {@link listingSource}; the pages below fetch their summaries by id
+ * (./articles.ts `loadPublicSummaries`), which re-checks the public rule on the articles rows.
  */
 import { sql, type CompiledQuery, type Kysely, type SelectQueryBuilder } from 'kysely';
 import type { Locale } from '@/lib/i18n/locales';
 import type { DB } from '@/lib/db/schema';
-import type { ListingKey } from './cursor';
+import type { ArticleSummary } from '@/lib/content/model';
+import type { Database } from '@/lib/db/connection';
+import { loadPublicSummaries, pageSize } from './articles';
+import { decodeCursor, encodeCursor, type ListingKey } from './cursor';
 import { isPublic, type VisibilityTable } from './visibility';
 
 export interface ListingFilter {
@@ -118,4 +121,73 @@ export function listingSource(db: Kysely<DB>, filter: ListingFilter, now: Date):
   if (section !== undefined) query = query.where('articles.section_slug', '=', section);
   if (hasVideo !== undefined) query = query.where('articles.has_video', '=', hasVideo);
   return source(query, 'articles', now);
+}
+
+// ---------------------------------------------------------------------------------------------
+// Pages of a listing
+
+export interface ListingQueryOptions extends ListingFilter {
+  /** Where the previous page ended (its `nextCursor`); absent or null for the first page. */
+  cursor?: string | null;
+  limit: number;
+  now?: Date;
+}
+
+export interface ListingPage {
+  items: ArticleSummary[];
+  /** The cursor of the next page, or null on the last page. */
+  nextCursor: string | null;
+}
+
+const toKey = (row: KeyRow): ListingKey => ({ publishedAt: row.published_at, id: row.id });
+
+/**
+ * One page of public articles, newest first (published_at DESC, id DESC), optionally narrowed to a
+ * section, tag, author or to articles with (or without) video. Keyset-paginated: pass the returned
+ * `nextCursor` to get the next page. `limit` is clamped to 1…100. A cursor that was not produced
+ * here throws `InvalidCursorError` (lib/data/cursor.ts).
+ */
+export async function listPublicArticles(database: Database, options: ListingQueryOptions): Promise<ListingPage> {
+  const { cursor, limit, now = new Date(), ...filter } = options;
+  const size = pageSize(limit);
+  const after = cursor === undefined || cursor === null ? null : decodeCursor(cursor);
+  // One row more than asked says whether there is a next page.
+  const keys = await listingSource(database.db, filter, now).page(after, size + 1).execute();
+  const pageKeys = keys.slice(0, size);
+  const last = pageKeys.at(-1);
+  const items = await loadPublicSummaries(database.db, pageKeys.map((key) => key.id), now);
+  return { items, nextCursor: keys.length > size && last !== undefined ? encodeCursor(toKey(last)) : null };
+}
+
+/** How many public articles a listing has (for page counts). Reads the listing's index only. */
+export async function countPublicArticles(database: Database, filter: ListingFilter, now: Date = new Date()): Promise<number> {
+  const [row] = await listingSource(database.db, filter, now).count().execute();
+  return row?.count ?? 0;
+}
+
+/**
+ * The cursor that starts page `page` (1-based) of a listing with `size` items per page, for
+ * numbered page links (`?pagina=N`): `null` for page 1, `undefined` when the page is past the end
+ * (the route answers 404), otherwise the cursor to pass to {@link listPublicArticles}.
+ *
+ * Why an OFFSET here while listings use keysets: a page number has no key to seek to, so some
+ * query has to skip (page - 1) × size rows. This one skips them inside the listing's covering
+ * index (it selects only published_at and id, which the index holds), touching no table rows, and
+ * returns just the boundary key. The page itself is then a keyset seek like any other, so the
+ * pages a number leads to are exactly the pages that "next" links walk through.
+ */
+export async function listingPageCursor(
+  database: Database,
+  filter: ListingFilter,
+  page: number,
+  size: number,
+  now: Date = new Date(),
+): Promise<string | null | undefined> {
+  if (!Number.isSafeInteger(page) || page < 1) throw new RangeError(`page must be a whole number ≥ 1, got ${page}`);
+  if (page === 1) return null;
+  const perPage = pageSize(size);
+  // The last row of the previous page (the cursor), and the first row of this page (it must exist).
+  const rows = await listingSource(database.db, filter, now).slice((page - 1) * perPage - 1, 2).execute();
+  const boundary = rows[0];
+  return rows.length === 2 && boundary !== undefined ? encodeCursor(toKey(boundary)) : undefined;
 }

@@ -13,8 +13,9 @@ import type { ArticleSummary, AuthorRef, Tag } from '@/lib/content/model';
 import { sortSections } from '@/lib/content/sections';
 import type { Database } from '@/lib/db/connection';
 import type { Locale } from '@/lib/i18n/locales';
-import { listPublicArticles } from './articles';
-import { parseBody, toIso, toLocale, toSection } from './reshape';
+import { loadArticleRelations, parseBody } from './articles';
+import { listPublicArticles } from './listing';
+import { toIso, toLocale, toSection } from './reshape';
 import { isPublic } from './visibility';
 
 /** One article URL of a sitemap. */
@@ -235,23 +236,8 @@ export async function listFeedArticles(
   if (items.length === 0) return [];
   const ids = items.map((item) => item.id);
   const withoutIntro = items.filter((item) => item.intro === null).map((item) => item.id);
-  const [tagRows, authorRows, bodyRows] = await Promise.all([
-    database.db
-      .selectFrom('article_tags')
-      .innerJoin('tags', 'tags.slug', 'article_tags.tag_slug')
-      .select(['article_tags.article_id', 'tags.slug', 'tags.name'])
-      .where('article_tags.article_id', 'in', ids)
-      .orderBy('article_tags.article_id')
-      .orderBy('article_tags.position')
-      .execute(),
-    database.db
-      .selectFrom('article_authors')
-      .innerJoin('authors', 'authors.slug', 'article_authors.author_slug')
-      .select(['article_authors.article_id', 'authors.slug', 'authors.name'])
-      .where('article_authors.article_id', 'in', ids)
-      .orderBy('article_authors.article_id')
-      .orderBy('article_authors.position')
-      .execute(),
+  const [relations, bodyRows] = await Promise.all([
+    loadArticleRelations(database.db, ids, ['tags', 'authors']),
     withoutIntro.length === 0
       ? Promise.resolve([])
       : database.db.selectFrom('articles').select(['articles.id', 'articles.body']).where('articles.id', 'in', withoutIntro).execute(),
@@ -259,8 +245,8 @@ export async function listFeedArticles(
   const bodies = new Map(bodyRows.map((row) => [row.id, parseBody(row.body, row.id)]));
   return items.map((item) => ({
     ...item,
-    tags: tagRows.filter((row) => row.article_id === item.id).map((row) => ({ slug: row.slug, name: row.name })),
-    authors: authorRows.filter((row) => row.article_id === item.id).map((row) => ({ slug: row.slug, name: row.name })),
+    tags: relations.get(item.id)?.tags ?? [],
+    authors: relations.get(item.id)?.authors ?? [],
     description: articleDescription({ intro: item.intro, body: bodies.get(item.id) ?? [] }),
   }));
 }

@@ -8,8 +8,8 @@
  * is rejected rather than silently misread. Every function throws a RangeError for an input that is
  * not such an instant, or for a zone that is not a valid IANA zone.
  *
- * The module is pure and has no next-intl dependency, so the server, the client islands and the CLI
- * share it.
+ * The module is pure and has no next-intl dependency, so the server and the CLI share it. The
+ * relative label that client islands show lives apart, in ./relative.ts, which needs no date-fns.
  */
 import { format } from 'date-fns';
 import { enGB } from 'date-fns/locale/en-GB';
@@ -18,9 +18,9 @@ import { tz } from '@date-fns/tz';
 import type { Locale as DateFnsLocale } from 'date-fns';
 import { isUpdatedAfterPublication } from '@/lib/content/updates';
 import type { Locale } from '@/lib/i18n/locales';
+import { INTL_LOCALES, toDate, type Instant } from './instant';
 
-/** An instant: an ISO 8601 date-time with a zone, or a Date (for `now`). */
-export type Instant = string | Date;
+export type { Instant };
 
 /** A formatted time together with the normalised instant for its `<time dateTime>`. */
 export interface TimeLabel {
@@ -34,18 +34,6 @@ export interface BylineTimes {
   /** The "last update" part, or null when the byline shows none (see {@link bylineTimes}). */
   updated: TimeLabel | null;
 }
-
-/** Relative labels are shown only for instants younger than this; older ones keep the absolute time. */
-export const RELATIVE_TIME_LIMIT_MS = 12 * 60 * 60 * 1000;
-
-const MINUTE_MS = 60 * 1000;
-const HOUR_MS = 60 * MINUTE_MS;
-
-/**
- * The BCP 47 tag whose conventions each site locale follows when formatting with `Intl`. English is
- * British English, as in the date formats (`3 May 2022`, `A, B and C`).
- */
-const INTL_LOCALES: Record<Locale, string> = { nl: 'nl-NL', en: 'en-GB' };
 
 const DATE_FNS_LOCALES: Record<Locale, DateFnsLocale> = { nl, en: enGB };
 
@@ -72,53 +60,6 @@ const PATTERNS: Record<
   },
 };
 
-/**
- * "Just now" for the relative label. These two words are locale data of the same kind as date-fns'
- * month names, not page copy: the module stays free of next-intl so client islands can use it.
- */
-const JUST_NOW: Record<Locale, string> = { nl: 'zojuist', en: 'just now' };
-
-// ---------------------------------------------------------------------------------------------
-// Parsing and validation
-
-const ISO_INSTANT =
-  /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2})(?::(\d{2})(?:\.\d{1,9})?)?(Z|[+-](\d{2}):?(\d{2}))$/i;
-
-function invalidInstant(value: unknown): RangeError {
-  return new RangeError(`expected an ISO 8601 date-time with a zone (Z or ±hh:mm), got ${JSON.stringify(value)}`);
-}
-
-/**
- * Reads an instant. Strings must carry a zone and name a real calendar date: `Date.parse` alone
- * would read `2022-05-03T14:38` in the process zone and roll `2022-02-30` over into March.
- */
-function toDate(value: Instant): Date {
-  if (value instanceof Date) {
-    if (Number.isNaN(value.getTime())) throw invalidInstant(String(value));
-    return value;
-  }
-  if (typeof value !== 'string') throw invalidInstant(value);
-  const match = ISO_INSTANT.exec(value);
-  if (!match) throw invalidInstant(value);
-  const [, y, mo, d, h, mi, s = '0', , offH = '0', offM = '0'] = match;
-  const year = Number(y);
-  const month = Number(mo);
-  const day = Number(d);
-  const daysInMonth = new Date(Date.UTC(year, month, 0)).getUTCDate();
-  const fieldsValid =
-    month >= 1 &&
-    month <= 12 &&
-    day >= 1 &&
-    day <= daysInMonth &&
-    Number(h) <= 23 &&
-    Number(mi) <= 59 &&
-    Number(s) <= 59 &&
-    Number(offH) <= 23 &&
-    Number(offM) <= 59;
-  const ms = Date.parse(value);
-  if (!fieldsValid || Number.isNaN(ms)) throw invalidInstant(value);
-  return new Date(ms);
-}
 
 const zoneContexts = new Map<string, ReturnType<typeof tz>>();
 
@@ -253,35 +194,6 @@ export function auditTime(value: Instant, locale: Locale, timeZone: string): str
 /** The date alone, for archive headers: nl `3 mei 2022`, en `3 May 2022`. */
 export function dateOnly(value: Instant, locale: Locale, timeZone: string): string {
   return formatIn(toDate(value), PATTERNS[locale].date, locale, timeZone);
-}
-
-const relativeFormatters = new Map<Locale, Intl.RelativeTimeFormat>();
-
-/**
- * The relative label a client island shows after hydration, in place of the absolute time.
- *
- * | age                 | nl                 | en               |
- * | ------------------- | ------------------ | ---------------- |
- * | under 1 minute      | zojuist            | just now         |
- * | under 1 hour        | 5 minuten geleden  | 5 minutes ago    |
- * | under 12 hours      | 11 uur geleden     | 11 hours ago     |
- * | 12 hours or more    | null               | null             |
- * | in the future       | null               | null             |
- *
- * Units are rounded down, so 59 min 59 s is "59 minutes ago". Null means "keep the absolute time".
- * No time zone is needed: an age does not depend on one.
- */
-export function relativeTimeLabel(value: Instant, now: Instant, locale: Locale): string | null {
-  const age = toDate(now).getTime() - toDate(value).getTime();
-  if (age < 0 || age >= RELATIVE_TIME_LIMIT_MS) return null;
-  if (age < MINUTE_MS) return JUST_NOW[locale];
-  let formatter = relativeFormatters.get(locale);
-  if (!formatter) {
-    formatter = new Intl.RelativeTimeFormat(INTL_LOCALES[locale], { numeric: 'always', style: 'long' });
-    relativeFormatters.set(locale, formatter);
-  }
-  if (age < HOUR_MS) return formatter.format(-Math.floor(age / MINUTE_MS), 'minute');
-  return formatter.format(-Math.floor(age / HOUR_MS), 'hour');
 }
 
 /**

@@ -10,7 +10,7 @@
 import type { Locale } from '@/lib/i18n/locales';
 import { localizedPath } from '@/lib/i18n/paths';
 import { getDatabase, type Database } from '@/lib/db/connection';
-import { getArticleForPreviewById } from '@/lib/data/preview';
+import { getArticleById } from '@/lib/data/articles';
 import { recordShareLink, type ShareLinkActor } from '@/lib/data/share-links';
 import { siteConfig } from '@/lib/site/config';
 import { DEFAULT_PREVIEW_TTL_MS, MAX_PREVIEW_TTL_MS, MIN_PREVIEW_TTL_MS, parseTtl, previewSecret, signPreviewToken } from './token';
@@ -114,7 +114,7 @@ export async function createShareLink(
   const ttlMs = resolveTtl(options.ttl);
   const secret = previewSecret();
   const database = await getDatabase();
-  const article = await getArticleForPreviewById(database, articleId);
+  const article = await getArticleById(database, articleId);
   if (article === null) throw new ArticleNotFoundError(articleId);
   return issueShareLink(database, article, { ttlMs, now: options.now ?? new Date(), secret, siteUrl: siteConfig.url, createdBy: options.createdBy });
 }

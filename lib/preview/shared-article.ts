@@ -10,7 +10,7 @@
  */
 import { cache } from 'react';
 import type { Article } from '@/lib/content/model';
-import { getArticleForPreviewById } from '@/lib/data/preview';
+import { getArticleById } from '@/lib/data/articles';
 import { isShareLinkActive } from '@/lib/data/share-links';
 import { getDatabase, type Database } from '@/lib/db/connection';
 import { previewSecret, verifyPreviewToken } from './token';
@@ -32,7 +32,7 @@ export async function resolveSharedPreview(database: Database, rawToken: string,
   const verdict = verifyPreviewToken(token, secret, now);
   if (!verdict.ok) return { kind: 'refused' };
   if (!(await isShareLinkActive(database, token, verdict.articleId, now))) return { kind: 'refused' };
-  const article = await getArticleForPreviewById(database, verdict.articleId);
+  const article = await getArticleById(database, verdict.articleId);
   if (article === null) return { kind: 'gone' };
   return { kind: 'article', article, expiresAt: verdict.expiresAt.toISOString() };
 }

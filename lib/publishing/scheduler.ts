@@ -35,7 +35,7 @@ import { registerCatchUp } from './catch-up';
 import { tagsForArticleChange } from '@/lib/cache/tags';
 import { articleChanges } from '@/lib/data/article-changes';
 import { articleToInput, canonicalJson } from '@/lib/data/write';
-import { loadArticle } from '@/lib/data/load';
+import { loadArticle } from '@/lib/data/articles';
 import { toLocale } from '@/lib/data/reshape';
 import { instant } from '@/lib/data/visibility';
 import type { Locale } from '@/lib/i18n/locales';

@@ -1,29 +1,55 @@
 /**
- * The content reads that pages make, cached and tagged.
+ * The public content reads that pages make, cached and tagged.
  *
- * Pages call these, never lib/data directly: each wraps a data-layer read in React `cache` (one
- * query per render even when generateMetadata and the page both ask) and in Next's data cache with
- * the tags from lib/cache/tags.ts, which also attach those tags to the statically cached page. The
- * data layer itself only ever returns public content (published, publishedAt ≤ now), so nothing
- * cached here can contain a draft.
+ * Public pages call these, never lib/data directly: each wraps a data-layer read in React `cache`
+ * (one query per render even when generateMetadata and the page both ask) and in Next's data cache
+ * with the tags from lib/cache/tags.ts, which also attach those tags to the statically cached page.
+ * The public data-layer reads only ever return public content (published, publishedAt ≤ now), so
+ * nothing cached here can contain a draft. Draft Mode reads go around this module (see the article
+ * route).
  */
-import { cacheTags, RELATED_REVALIDATE_SECONDS } from '@/lib/cache/tags';
+import { cache } from 'react';
+import { unstable_cache } from 'next/cache';
+import { cacheTags, PAGE_REVALIDATE_SECONDS, RELATED_REVALIDATE_SECONDS } from '@/lib/cache/tags';
+import { noteDatabaseFailure } from '@/lib/db/availability';
 import { getDatabase } from '@/lib/db/connection';
-import {
-  countPublicArticles,
-  getPublicArticle,
-  listingPageCursor,
-  listPublicArticles,
-  type PublicArticleResult,
-  relatedArticles,
-  type RelatedQuery,
-  searchPublicArticles,
-} from '@/lib/data/articles';
+import { getPublicArticle, type PublicArticleResult, searchPublicArticles } from '@/lib/data/articles';
+import { countPublicArticles, listingPageCursor, listPublicArticles } from '@/lib/data/listing';
+import { relatedArticles, RELATED_COUNT, type RelatedQuery } from '@/lib/data/related';
 import { getAuthor, getSection, getTag, listSections } from '@/lib/data/taxonomy';
-import type { Article } from '@/lib/content/model';
 import { isSlug } from '@/lib/content/slug';
 import type { Locale } from '@/lib/i18n/locales';
-import { cachedRead } from '@/lib/cache/cached-read';
+
+/**
+ * Wraps a read in React `cache` (once per render, however many components ask) and in Next's data
+ * cache under `tags`, which also attaches those tags to the statically cached page or route that
+ * made the read, so revalidating a tag refreshes both. `revalidate` (seconds, default
+ * PAGE_REVALIDATE_SECONDS) bounds how long the read is kept without a tag revalidation; a page
+ * that makes the read is regenerated at least that often.
+ */
+export function cachedRead<Args extends unknown[], Result>(
+  keyParts: string[],
+  tags: (args: NoInfer<Args>) => string[],
+  read: (...args: Args) => Promise<Result>,
+  options: { revalidate?: number } = {},
+): (...args: Args) => Promise<Result> {
+  // A read that cannot reach the database tells the proxy, which then answers pages with the 503
+  // page until the database is back (lib/db/health.ts).
+  const watched = async (...args: Args): Promise<Result> => {
+    try {
+      return await read(...args);
+    } catch (error) {
+      noteDatabaseFailure(error);
+      throw error;
+    }
+  };
+  return cache((...args: Args) =>
+    unstable_cache(() => watched(...args), [...keyParts, JSON.stringify(args)], {
+      tags: tags(args),
+      revalidate: options.revalidate ?? PAGE_REVALIDATE_SECONDS,
+    })(),
+  );
+}
 
 export type ListingFilter = {
   locale: Locale;
@@ -46,6 +72,7 @@ const getArticleBySlug = cachedRead(
 /**
  * The public article at `slug` (or where an old slug moved to), depending on that slug alone: a
  * write to another article never expires it. A string that cannot be a slug is not looked up.
+ * The article route and its update-check endpoint share this one cache entry.
  */
 export async function getArticle(locale: Locale, slug: string): Promise<PublicArticleResult> {
   return isSlug(slug) ? getArticleBySlug(locale, slug) : null;
@@ -55,13 +82,16 @@ export async function getArticle(locale: Locale, slug: string): Promise<PublicAr
 const getRelatedByKey = cachedRead(
   ['related'],
   () => [],
-  async (query: RelatedQuery) => relatedArticles(await getDatabase(), query, 6),
+  async (query: RelatedQuery) => relatedArticles(await getDatabase(), query, RELATED_COUNT),
   { revalidate: RELATED_REVALIDATE_SECONDS },
 );
 
-/** Articles to read next, cached under the fields that decide them (id, locale, section, tags), not the article's text. */
-export function getRelatedArticles(article: Article) {
-  return getRelatedByKey({ id: article.id, locale: article.locale, section: article.section.slug, tags: article.tags.map((tag) => tag.slug) });
+/**
+ * Articles to read next, cached under the fields that decide them (lib/data/related.ts
+ * `relatedQuery`: id, locale, section, tags), never under the article's text.
+ */
+export function getRelatedArticles(query: RelatedQuery) {
+  return getRelatedByKey(query);
 }
 
 export const getListingPage = cachedRead(
@@ -78,6 +108,9 @@ export const getListingPage = cachedRead(
     return { ...result, total, pageCount: Math.max(1, Math.ceil(total / pageSize)) };
   },
 );
+
+/** One page of a listing as {@link getListingPage} reads it: its cards, next cursor and page count. */
+export type ListingPageData = NonNullable<Awaited<ReturnType<typeof getListingPage>>>;
 
 export const getNavigationSections = cachedRead(['sections'], () => [cacheTags.taxonomy()], async (locale: Locale) =>
   listSections(await getDatabase(), locale),
@@ -133,3 +166,6 @@ export const getHomeFront = cachedRead(
     };
   },
 );
+
+/** What the home front shows (see {@link getHomeFront}). */
+export type HomeFrontData = Awaited<ReturnType<typeof getHomeFront>>;

@@ -30,7 +30,7 @@ import { buildRss, imageMimeType, type RssItem } from '@/lib/seo/rss';
 import { buildSitemapIndex, buildUrlset, newestInstant, SITEMAP_MAX_URLS, type SitemapUrl } from '@/lib/seo/sitemap';
 import { siteConfig } from './config';
 import { getSectionBySlug } from './content';
-import { cachedRead } from '@/lib/cache/cached-read';
+import { cachedRead } from '@/lib/site/content';
 
 /** How many articles a feed lists. */
 export const FEED_SIZE = 50;

@@ -6,7 +6,7 @@
  */
 import type { NextRequest } from 'next/server';
 import { InvalidCursorError } from '@/lib/data/cursor';
-import { listPublicArticles } from '@/lib/data/articles';
+import { listPublicArticles } from '@/lib/data/listing';
 import type { ListingFilter } from '@/lib/data/listing';
 import { getDatabase } from '@/lib/db/connection';
 import {

@@ -1,7 +1,7 @@
 import { draftMode } from 'next/headers';
 import { requireEditorForApi } from '@/lib/auth/request-session';
 import { ArticleIdSchema } from '@/lib/content/model';
-import { getArticleForPreviewById } from '@/lib/data/preview';
+import { getArticleById } from '@/lib/data/articles';
 import { getDatabase } from '@/lib/db/connection';
 import { publicArticlePath } from '@/lib/preview/links';
 
@@ -22,7 +22,7 @@ export async function GET(request: Request) {
   }
   const id = ArticleIdSchema.safeParse(new URL(request.url).searchParams.get('id') ?? '');
   if (!id.success) return Response.json({ error: 'expected ?id=<article id>' }, { status: 400, headers: noStore });
-  const article = await getArticleForPreviewById(await getDatabase(), id.data);
+  const article = await getArticleById(await getDatabase(), id.data);
   if (article === null) return Response.json({ error: 'no such article' }, { status: 404, headers: noStore });
   (await draftMode()).enable();
   return new Response(null, { status: 307, headers: { ...noStore, Location: publicArticlePath(article.locale, article.slug) } });

@@ -1,10 +1,13 @@
 import type { Metadata } from 'next';
 import { getTranslations } from 'next-intl/server';
 import { notFound, redirect, unauthorized } from 'next/navigation';
-import { ArticlePage, previewArticleMetadata } from '@/components/pages/ArticlePage';
+import { ArticlePage } from '@/components/article/ArticlePage';
+import { relatedArticles, relatedQuery } from '@/lib/data/related';
+import { getDatabase } from '@/lib/db/connection';
 import { sharePreviewPath } from '@/lib/preview/links';
 import { getSharedPreview } from '@/lib/preview/shared-article';
 import { requireLocale } from '@/lib/site/params';
+import { previewArticleMetadata } from '../../news/[slug]/article-metadata';
 
 // A shared preview is rendered per request from the token (Next sends `private, no-store`), never
 // cached, never indexed (metadata here and an X-Robots-Tag header from next.config.js), and sets
@@ -34,5 +37,7 @@ export default async function Page({ params }: SharePageProps) {
   const { article, expiresAt } = shared;
   // The token names the article, not the edition: show it under its own locale's address.
   if (article.locale !== locale) redirect(sharePreviewPath(article.locale, decodeURIComponent(token)));
-  return <ArticlePage article={article} preview={{ kind: 'shared', expiresAt }} />;
+  // Read next: public articles only, uncached (the cached read is keyed by the unpublished text).
+  const related = await relatedArticles(await getDatabase(), relatedQuery(article));
+  return <ArticlePage article={article} related={related} preview={{ kind: 'shared', expiresAt }} />;
 }

@@ -1,7 +1,7 @@
 import { draftMode } from 'next/headers';
 import { crossSiteRefusal, checkSameOrigin } from '@/lib/auth/origin';
 import { ArticleIdSchema } from '@/lib/content/model';
-import { getArticleForPreviewById } from '@/lib/data/preview';
+import { getArticleById } from '@/lib/data/articles';
 import { getDatabase } from '@/lib/db/connection';
 import { defaultLocale } from '@/lib/i18n/locales';
 import { localizedPath } from '@/lib/i18n/paths';
@@ -20,7 +20,7 @@ export async function POST(request: Request) {
   try {
     const id = ArticleIdSchema.safeParse((await request.formData()).get('id'));
     if (id.success) {
-      const article = await getArticleForPreviewById(await getDatabase(), id.data);
+      const article = await getArticleById(await getDatabase(), id.data);
       if (article !== null) target = publicArticlePath(article.locale, article.slug);
     }
   } catch {

@@ -6,14 +6,13 @@ import { HomeStructuredData } from '@/components/seo/HomeStructuredData';
 import type { Locale } from '@/lib/i18n/locales';
 import { Link } from '@/lib/i18n/navigation';
 import { siteConfig } from '@/lib/site/config';
-import { getHomeFront } from '@/lib/site/content';
+import type { HomeFrontData } from '@/lib/site/content';
 import layoutStyles from '@/components/layout/layout.module.css';
-import styles from './pages.module.css';
+import styles from './home.module.css';
 
 /** The home front: a lead story, the latest news, a block per section and a video rail. */
-export async function HomeFront({ locale }: { locale: Locale }) {
-  const [front, t, tTime] = await Promise.all([
-    getHomeFront(locale),
+export async function HomeFront({ locale, front }: { locale: Locale; front: HomeFrontData }) {
+  const [t, tTime] = await Promise.all([
     getTranslations({ locale, namespace: 'HomeFront' }),
     getTranslations({ locale, namespace: 'RelativeTime' }),
   ]);

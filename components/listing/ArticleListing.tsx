@@ -1,21 +1,25 @@
 import type { ReactNode } from 'react';
-import { notFound } from 'next/navigation';
+import Image from 'next/image';
 import { getTranslations } from 'next-intl/server';
-import { ArticleList } from '@/components/listing/ArticleList';
-import { loadMoreLabels } from '@/components/listing/loadMoreLabels';
-import { LoadMore } from '@/components/listing/LoadMore.client';
-import { Pagination } from '@/components/listing/Pagination';
+import { AuthorStructuredData } from '@/components/seo/AuthorStructuredData';
+import type { Author } from '@/lib/content/model';
 import { QueryProvider } from '@/components/providers/QueryProvider.client';
 import type { Locale } from '@/lib/i18n/locales';
 import { siteConfig } from '@/lib/site/config';
-import { getListingPage, type ListingFilter } from '@/lib/site/content';
-import { LISTING_PAGE_SIZE, listingPageHref } from '@/lib/site/pagination';
-import styles from '@/components/listing/listing.module.css';
+import type { ListingFilter, ListingPageData } from '@/lib/site/content';
+import { listingPageHref } from '@/lib/site/pagination';
+import { ArticleList } from './ArticleList';
+import { loadMoreLabels } from './loadMoreLabels';
+import { LoadMore } from './LoadMore.client';
+import { Pagination } from './Pagination';
+import styles from './listing.module.css';
 
-interface ArticleListingPageProps {
+interface ArticleListingProps {
   locale: Locale;
   filter: ListingFilter;
   page: number;
+  /** The page of cards, as the route read it (a page past the end is the route's 404). */
+  listing: ListingPageData;
   /** The listing's page-1 URL path, for the pagination links. */
   basePath: string;
   /** The listing's header: kicker, <h1> and description. */
@@ -23,10 +27,7 @@ interface ArticleListingPageProps {
 }
 
 /** A section, tag, author or video listing: its header, one page of cards and plain page links. */
-export async function ArticleListingPage({ locale, filter, page, basePath, header }: ArticleListingPageProps) {
-  const listing = await getListingPage(filter, page, LISTING_PAGE_SIZE);
-  // Page 2+ that does not exist is a 404, never an empty page that crawlers would index.
-  if (!listing || (page > 1 && listing.items.length === 0)) notFound();
+export async function ArticleListing({ locale, filter, page, listing, basePath, header }: ArticleListingProps) {
   const [t, tMore, tTime] = await Promise.all([
     getTranslations({ locale, namespace: 'ArticleListingPage' }),
     getTranslations({ locale, namespace: 'LoadMore' }),
@@ -82,5 +83,17 @@ export async function ListingHeader({ kicker, title, description, page, children
         {description ? <p className={styles.listingDescription}>{description}</p> : null}
       </div>
     </header>
+  );
+}
+
+/** An author's listing header: portrait, name and bio, and on page 1 the author's structured data. */
+export async function AuthorListingHeader({ author, locale, page }: { author: Author; locale: Locale; page: number }) {
+  const t = await getTranslations({ locale, namespace: 'ArticleListingPage' });
+  return (
+    <div className={styles.authorHeader}>
+      {page === 1 ? <AuthorStructuredData author={author} locale={locale} /> : null}
+      {author.image ? <Image className={styles.authorPortrait} src={author.image} alt="" width={96} height={96} /> : null}
+      <ListingHeader kicker={t('authorKicker')} title={author.name} description={author.bio ?? undefined} page={page} />
+    </div>
   );
 }

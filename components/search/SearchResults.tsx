@@ -1,45 +1,35 @@
-import type { Metadata } from 'next';
-import { notFound } from 'next/navigation';
 import { getTranslations } from 'next-intl/server';
-import { HighlightedText } from '@/components/search/HighlightedText';
+import { Pagination } from '@/components/listing/Pagination';
+import type { SearchResult } from '@/lib/data/articles';
 import { cardTime } from '@/lib/dates/format';
 import type { Locale } from '@/lib/i18n/locales';
-import { getPathname, Link } from '@/lib/i18n/navigation';
-import { pageMetadata } from '@/lib/seo/metadata';
+import { Link } from '@/lib/i18n/navigation';
 import { siteConfig } from '@/lib/site/config';
-import { searchArticles } from '@/lib/site/content';
-import { SEARCH_MAX_LENGTH, SEARCH_PAGE_SIZE, searchHref, searchPageCount, searchPageExists, type SearchQuery } from '@/lib/site/search-params';
-import { Pagination } from '@/components/listing/Pagination';
+import { SEARCH_MAX_LENGTH, searchHref, searchPageCount, type SearchQuery } from '@/lib/site/search-params';
 import layoutStyles from '@/components/layout/layout.module.css';
-import styles from './pages.module.css';
+import { HighlightedText } from './HighlightedText';
+import styles from './search.module.css';
 
-export const searchPath = (locale: Locale) => getPathname({ locale, href: '/search' });
-
-export async function searchMetadata(locale: Locale, query: SearchQuery): Promise<Metadata> {
-  const t = await getTranslations({ locale, namespace: 'SearchPage' });
-  return pageMetadata({
-    locale,
-    title: query.kind === 'query' ? t('titleWithQuery', { query: query.text }) : t('title'),
-    path: searchPath(locale),
-    languages: { nl: searchPath('nl'), en: searchPath('en') },
-    noindex: true,
-  });
+interface SearchResultsProps {
+  locale: Locale;
+  query: SearchQuery;
+  /** The search page's own path, for the form and the page links. */
+  path: string;
+  /** The matches of this page, as the route read them; null when there is no query to run. */
+  results: SearchResult | null;
 }
 
-/** Full-text search over title, intro and body, ranked, with the matched words highlighted. */
-export async function SearchPage({ locale, query }: { locale: Locale; query: SearchQuery }) {
+/** The search form, its messages and one page of ranked results with the matched words highlighted. */
+export async function SearchResults({ locale, query, path, results }: SearchResultsProps) {
   const t = await getTranslations({ locale, namespace: 'SearchPage' });
   const value = query.kind === 'query' ? query.text : '';
-  const results = query.kind === 'query' ? await searchArticles(locale, query.text, query.page, SEARCH_PAGE_SIZE) : null;
-  // A page past the last is a 404, as on listings: never "15 results" above an empty list.
-  if (query.kind === 'query' && results !== null && !searchPageExists(query.page, results.total)) notFound();
   const now = new Date();
   const pageCount = results ? searchPageCount(results.total) : 0;
 
   return (
     <>
       <h1>{t('title')}</h1>
-      <form role="search" action={searchPath(locale)} method="get" className={styles.searchForm}>
+      <form role="search" action={path} method="get" className={styles.searchForm}>
         <label htmlFor="search-q" className={layoutStyles.visuallyHidden}>
           {t('label')}
         </label>
@@ -77,7 +67,7 @@ export async function SearchPage({ locale, query }: { locale: Locale; query: Sea
             ))}
           </ol>
           {query.kind === 'query' ? (
-            <Pagination page={query.page} pageCount={pageCount} hrefFor={(n) => searchHref(searchPath(locale), locale, value, n)} />
+            <Pagination page={query.page} pageCount={pageCount} hrefFor={(n) => searchHref(path, locale, value, n)} />
           ) : null}
         </>
       ) : null}
