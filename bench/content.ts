@@ -220,7 +220,7 @@ export async function seedSynthetic(
     const sample = Array.from({ length: 20 }, (_, i) => BATCH_SIZE + i * step).filter((index) => index < count);
     await verifyBulkRows(database, sample.map((index) => generator.article(index)), now);
   }
-  // As a bulk import does (lib/content/import.ts): statistics for the new row counts, inside the
+  // As a bulk import does (lib/data/interchange.ts): statistics for the new row counts, inside the
   // timed seed, so PostgreSQL does not plan the benchmark's queries for an empty table.
   await refreshPlannerStatistics(database);
   return { articles: count, seconds: (performance.now() - started) / 1000 };

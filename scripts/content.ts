@@ -1,6 +1,6 @@
 /**
  * `npm run content -- <command>`: the content CLI. A thin argument parser; the work happens in
- * lib/content/ (import.ts, seed.ts, json-schema.ts) and lib/auth/users.ts so the editor desk can reuse it.
+ * lib/data/interchange.ts, lib/content/ (import.ts, json-schema.ts) and lib/auth/users.ts so the editor desk can reuse it.
  *
  * Exit codes: 0 done; 1 the content or account has problems (nothing written), `user remove` or `user reset-password` found
  * no such account, or the database failed; 2 the command line is wrong or a file cannot be read
@@ -13,18 +13,10 @@ import { isDatabaseUnreachable } from '@/lib/db/availability';
 import { databaseConfigFromEnv } from '@/lib/db/config';
 import { isSqliteBusy, isWriteLockHeldElsewhere, openDatabase, type Database } from '@/lib/db/connection';
 import { migrateToLatest } from '@/lib/db/migrations';
-import {
-  ContentFileReadError,
-  exportContentFile,
-  exportContentText,
-  formatImportedArticle,
-  formatImportSummary,
-  formatProblem,
-  importContentFile,
-  type ImportOutcome,
-} from '@/lib/content/import';
+import { formatImportedArticle, formatImportSummary, formatProblem, type ImportOutcome } from '@/lib/content/import';
 import { CONTENT_SCHEMA_FILE, renderContentJsonSchema } from '@/lib/content/json-schema';
-import { DEMO_CONTENT_DIR, seedDemoContent } from '@/lib/content/seed';
+import { DEMO_CONTENT_DIR } from '@/lib/content/seed';
+import { ContentFileReadError, exportContentFile, exportContentText, importContentFile, seedDemoContent } from '@/lib/data/interchange';
 import { announce } from '@/lib/cache/bus';
 import { refreshEdges } from '@/lib/cache/edge-refresh';
 import { requestRevalidation } from '@/lib/cache/revalidation';

@@ -17,17 +17,8 @@ import { listPublicArticles } from '@/lib/data/listing';
 import { getAuthor, getSection, listSections } from '@/lib/data/taxonomy';
 import { exportContent } from '@/lib/data/write';
 import { publishDueArticles } from '@/lib/publishing/scheduler';
-import {
-  articlePublicPath,
-  exportContentText,
-  formatImportedArticle,
-  formatImportSummary,
-  formatProblem,
-  importContent,
-  importContentFile,
-  BULK_IMPORT_ARTICLES,
-  type ImportOutcome,
-} from '@/lib/content/import';
+import { articlePublicPath, formatImportedArticle, formatImportSummary, formatProblem, type ImportOutcome } from '@/lib/content/import';
+import { BULK_IMPORT_ARTICLES, exportContentText, importContent, importContentFile } from '@/lib/data/interchange';
 import type { DatabaseConfig } from '@/lib/db/config';
 import type { Database } from '@/lib/db/connection';
 import { article, author, fileWith, fixturePath, REAL_WORLD_AFTER, REAL_WORLD_FILE, section } from '../fixtures/import/builders';

@@ -164,46 +164,65 @@ export const ArticleIdSchema = z
   .string()
   .regex(/^[a-z0-9][a-z0-9-]{2,63}$/, { error: 'expected an id of 3-64 characters a-z, 0-9 and hyphens' });
 
+const articleFields = {
+  id: ArticleIdSchema.optional(),
+  locale: LocaleSchema,
+  slug: SlugSchema,
+  previousSlugs: z.array(SlugSchema).max(50).optional(),
+  status: z.enum(ARTICLE_STATUSES, { error: `expected one of ${ARTICLE_STATUSES.join(', ')}` }),
+  title: text(200),
+  intro: optionalProse(600),
+  section: SlugSchema,
+  authors: z.array(SlugSchema).min(1, { error: 'expected at least one author' }).max(10),
+  tags: z.array(TagNameSchema).max(20).optional(),
+  publishedAt: DateTimeSchema.optional(),
+  updatedAt: DateTimeSchema.optional(),
+  leadImage: ImageSchema.optional(),
+  body: z.array(BlockSchema).min(1, { error: 'expected at least one block' }).max(500),
+};
+
+/**
+ * When a cross-field rule runs: as zod has it, unless a field failed outright (a wrong type, a
+ * missing field; a failed format or length check lets rules run), and also whenever the fields the
+ * rule reads are valid, whatever the others hold. So a missing publishedAt is still reported next
+ * to a mistyped title, while a rule over a field of the wrong type stays quiet: that field's own
+ * problem says enough.
+ */
+function whenValid(mask: { [K in keyof typeof articleFields]?: true }) {
+  const fields = z.object(articleFields).pick(mask);
+  return (payload: z.core.ParsePayload) => !z.core.util.aborted(payload) || fields.safeParse(payload.value).success;
+}
+
 export const ArticleInputSchema = z
-  .strictObject({
-    id: ArticleIdSchema.optional(),
-    locale: LocaleSchema,
-    slug: SlugSchema,
-    previousSlugs: z.array(SlugSchema).max(50).optional(),
-    status: z.enum(ARTICLE_STATUSES, { error: `expected one of ${ARTICLE_STATUSES.join(', ')}` }),
-    title: text(200),
-    intro: optionalProse(600),
-    section: SlugSchema,
-    authors: z.array(SlugSchema).min(1, { error: 'expected at least one author' }).max(10),
-    tags: z.array(TagNameSchema).max(20).optional(),
-    publishedAt: DateTimeSchema.optional(),
-    updatedAt: DateTimeSchema.optional(),
-    leadImage: ImageSchema.optional(),
-    body: z.array(BlockSchema).min(1, { error: 'expected at least one block' }).max(500),
-  })
-  .superRefine((article, ctx) => {
-    if (article.status !== 'draft' && !article.publishedAt) {
-      ctx.addIssue({
-        code: 'custom',
-        path: ['publishedAt'],
-        message: `is required for a ${article.status} article`,
+  .strictObject(articleFields)
+  .superRefine(
+    (article, ctx) => {
+      if (article.status !== 'draft' && !article.publishedAt) {
+        ctx.addIssue({ code: 'custom', path: ['publishedAt'], message: `is required for a ${article.status} article` });
+      }
+    },
+    { when: whenValid({ status: true, publishedAt: true }) },
+  )
+  // No rule ties updatedAt to publishedAt: a scheduled article is often last edited before it
+  // goes live. Readers see an update only when it came after publication (lib/content/updates.ts).
+  .superRefine(
+    (article, ctx) => {
+      const seenAuthors = new Set<string>();
+      article.authors.forEach((author, index) => {
+        if (seenAuthors.has(author)) ctx.addIssue({ code: 'custom', path: ['authors', index], message: `author "${author}" is listed twice` });
+        seenAuthors.add(author);
       });
-    }
-    // No rule ties updatedAt to publishedAt: a scheduled article is often last edited before it
-    // goes live. Readers see an update only when it came after publication (lib/content/updates.ts).
-    const seenAuthors = new Set<string>();
-    article.authors.forEach((author, index) => {
-      if (seenAuthors.has(author)) {
-        ctx.addIssue({ code: 'custom', path: ['authors', index], message: `author "${author}" is listed twice` });
-      }
-      seenAuthors.add(author);
-    });
-    article.previousSlugs?.forEach((slug, index) => {
-      if (slug === article.slug) {
-        ctx.addIssue({ code: 'custom', path: ['previousSlugs', index], message: 'must differ from the current slug' });
-      }
-    });
-  });
+    },
+    { when: whenValid({ authors: true }) },
+  )
+  .superRefine(
+    (article, ctx) => {
+      article.previousSlugs?.forEach((slug, index) => {
+        if (slug === article.slug) ctx.addIssue({ code: 'custom', path: ['previousSlugs', index], message: 'must differ from the current slug' });
+      });
+    },
+    { when: whenValid({ slug: true, previousSlugs: true }) },
+  );
 export type ArticleInput = z.infer<typeof ArticleInputSchema>;
 
 /** The interchange file: `{ "sections": [...], "authors": [...], "articles": [...] }`. */

@@ -3,14 +3,12 @@
  * of its timestamps forward (or back) by the same amount, so that the newest published article is
  * {@link SEED_NEWEST_AGE_MS} old (to the minute). Fronts then show "today", "yesterday" and older
  * articles whenever the demo is started, with the order and spacing the demo's authors chose.
+ *
+ * Pure: how the files combine and how their dates move. Reading them and writing the result is
+ * seedDemoContent in lib/data/interchange.ts.
  */
-import { readdir } from 'node:fs/promises';
-import path from 'node:path';
-import type { Database } from '@/lib/db/connection';
-import { getKnownReferences } from '@/lib/data/write';
 import type { ArticleInput, ContentFile } from './model';
-import { applyValidContent, readContentFile, type ImportOutcome } from './import';
-import { FILE_PATH, parseContentJson, validateContentFile, type Problem } from './validate';
+import { FILE_PATH, parseContentJson, type Problem } from './validate';
 
 /** How old the newest published demo article is right after seeding. */
 export const SEED_NEWEST_AGE_MS = 10 * 60 * 1000;
@@ -148,30 +146,4 @@ export function combineDemoFiles(files: DemoFile[]): {
     return { ...problem, path: `${origin.name}: ${listKey}[${origin.index}]${match[3] ?? ''}` };
   };
   return { combined, problems, locate };
-}
-
-export type SeedOutcome = ImportOutcome | { ok: true; skipped: true };
-
-/**
- * Seeds the demo content from `dir` as one import, with dates shifted relative to `now`.
- * With `ifEmpty`, does nothing when the database already holds any article.
- */
-export async function seedDemoContent(
-  database: Database,
-  options: { dir: string; now?: Date; ifEmpty?: boolean },
-): Promise<SeedOutcome> {
-  const now = options.now ?? new Date();
-  const known = await getKnownReferences(database);
-  if (options.ifEmpty && known.articleSlugs.size > 0) return { ok: true, skipped: true };
-
-  const names = (await readdir(options.dir)).filter((name) => name.endsWith('.json')).sort();
-  if (names.length === 0) return { ok: false, problems: [{ path: options.dir, message: 'no demo files (*.json) found' }] };
-  const files = await Promise.all(names.map(async (name) => ({ name, text: await readContentFile(path.join(options.dir, name)) })));
-
-  const { combined, problems, locate } = combineDemoFiles(files);
-  const validation = validateContentFile(combined, known);
-  if (problems.length > 0 || !validation.ok) {
-    return { ok: false, problems: [...problems, ...(validation.ok ? [] : validation.problems.map(locate))] };
-  }
-  return applyValidContent(database, shiftContentDates(validation.content, now), { now });
 }

@@ -6,9 +6,8 @@
  * can fix a file in one pass. Three layers, all reported together:
  *
  * 1. The content model's zod schemas (lib/content/model.ts), the one definition of every shape.
- *    zod skips an object's cross-field refinements once one of its fields fails; we re-run them on
- *    the fields that did parse (see {@link rerunRefinements}) so that, say, a missing publishedAt
- *    is still reported next to a mistyped title.
+ *    Its cross-field rules say, with zod's `when`, which fields they read, so they still run (and
+ *    report) next to a problem in another field of the same article.
  * 2. Rules within the file: duplicate slugs, ids, sections and authors; colliding tag slugs.
  * 3. Rules against what the database already holds ({@link KnownReferences}): unknown sections and
  *    authors, and slugs that belong to another article.
@@ -20,17 +19,8 @@
  * Pure: no I/O, no clock. The caller supplies the known references.
  */
 import { z } from 'zod';
-import {
-  ArticleIdSchema,
-  ArticleInputSchema,
-  AuthorInputSchema,
-  ContentFileSchema,
-  LocaleSchema,
-  SectionInputSchema,
-  SlugSchema,
-  TagNameSchema,
-  type ContentFile,
-} from './model';
+import { parseJsonText } from './json-text';
+import { ArticleIdSchema, ContentFileSchema, LocaleSchema, SlugSchema, TagNameSchema, type ContentFile } from './model';
 import { slugify } from './slug';
 
 export interface Problem {
@@ -98,171 +88,29 @@ function describe(value: unknown): string {
   }
 }
 
-/** The value at `path` in `root`, or `undefined` when any step is missing. */
-function valueAt(root: unknown, path: Path): unknown {
-  let current: unknown = root;
-  for (const segment of path) {
-    if (Array.isArray(current) && typeof segment === 'number') current = current[segment];
-    else if (isObject(current) && typeof segment === 'string' && Object.hasOwn(current, segment)) current = current[segment];
-    else return undefined;
-  }
-  return current;
-}
-
 /** Parses one field on its own; `undefined` when it is invalid (its problem is reported elsewhere). */
 function valid<T>(schema: z.ZodType<T>, value: unknown): T | undefined {
   const result = schema.safeParse(value);
   return result.success ? result.data : undefined;
 }
 
-// ---------------------------------------------------------------------------------------------
-// JSON text.
-
-/** Line and column (both 1-based) of a character offset. */
-function lineAndColumn(text: string, offset: number): { line: number; column: number } {
-  const before = text.slice(0, Math.max(0, Math.min(offset, text.length)));
-  const lines = before.split('\n');
-  return { line: lines.length, column: (lines[lines.length - 1]?.length ?? 0) + 1 };
-}
-
-/**
- * The offset of the first character at which `text` stops being JSON. JSON.parse's messages carry
- * a position only for some errors (not for "Unexpected token ']'"), so the place is found here,
- * with a minimal scanner of the JSON grammar. Only runs on text JSON.parse rejected.
- */
-function jsonErrorOffset(text: string): number {
-  let i = 0;
-  const fail = (): never => {
-    throw i;
-  };
-  const ws = () => {
-    while (i < text.length && ' \t\n\r'.includes(text[i] ?? '')) i++;
-  };
-  const literal = (word: string) => {
-    for (const ch of word) {
-      if (text[i] !== ch) fail();
-      i++;
-    }
-  };
-  const string = () => {
-    i++; // opening quote
-    while (i < text.length) {
-      const ch = text[i] ?? '';
-      if (ch === '"') return void i++;
-      if (ch < ' ') fail();
-      if (ch === '\\') {
-        i++;
-        const escape = text[i] ?? '';
-        if (escape === 'u') {
-          for (let k = 1; k <= 4; k++) {
-            if (!/[0-9a-fA-F]/.test(text[i + k] ?? '')) {
-              i += k;
-              fail();
-            }
-          }
-          i += 5;
-          continue;
-        }
-        if (!'"\\/bfnrt'.includes(escape) || escape === '') fail();
-      }
-      i++;
-    }
-    fail();
-  };
-  const number = () => {
-    const match = /^-?(?:0|[1-9]\d*)(?:\.\d+)?(?:[eE][+-]?\d+)?/.exec(text.slice(i));
-    if (!match || match[0] === '-' || match[0] === '') fail();
-    i += match?.[0].length ?? 0;
-  };
-  const value = (): void => {
-    ws();
-    const ch = text[i];
-    if (ch === '{') {
-      i++;
-      ws();
-      if (text[i] === '}') return void i++;
-      for (;;) {
-        ws();
-        if (text[i] !== '"') fail();
-        string();
-        ws();
-        if (text[i] !== ':') fail();
-        i++;
-        value();
-        ws();
-        if (text[i] === ',') i++;
-        else if (text[i] === '}') return void i++;
-        else fail();
-      }
-    }
-    if (ch === '[') {
-      i++;
-      ws();
-      if (text[i] === ']') return void i++;
-      for (;;) {
-        value();
-        ws();
-        if (text[i] === ',') i++;
-        else if (text[i] === ']') return void i++;
-        else fail();
-      }
-    }
-    if (ch === '"') return string();
-    if (ch === 't') return literal('true');
-    if (ch === 'f') return literal('false');
-    if (ch === 'n') return literal('null');
-    if (ch === '-' || (ch !== undefined && ch >= '0' && ch <= '9')) return number();
-    fail();
-  };
-  try {
-    value();
-    ws();
-    if (i < text.length) fail();
-    return text.length;
-  } catch (offset) {
-    return typeof offset === 'number' ? Math.min(offset, text.length) : text.length;
-  }
-}
-
 /** Parses JSON text; a syntax error becomes a `(file)` problem with its line and column. */
 export function parseContentJson(text: string): { ok: true; value: unknown } | { ok: false; problem: Problem } {
-  const source = text.startsWith('\uFEFF') ? text.slice(1) : text;
-  try {
-    return { ok: true, value: JSON.parse(source) };
-  } catch (error) {
-    const raw = error instanceof Error ? error.message : String(error);
-    const { line, column } = lineAndColumn(source, jsonErrorOffset(source));
-    // V8's wording, without the position and the quoted excerpt it appends in some versions.
-    const reason = raw
-      .replace(/,\s*(?:\.\.\.)?".*" is not valid JSON$/s, '')
-      .replace(/\s+at position \d+.*$/s, '')
-      .replace(/\s+in JSON$/, '')
-      .trim();
-    return { ok: false, problem: { path: FILE_PATH, message: `invalid JSON at line ${line}, column ${column}: ${reason}` } };
-  }
+  const parsed = parseJsonText(text);
+  return parsed.ok ? parsed : { ok: false, problem: { path: FILE_PATH, message: parsed.message } };
 }
 
 // ---------------------------------------------------------------------------------------------
-// zod issues → problems.
+// zod issues → problems, in our words.
 
-function noun(expected: string): string {
-  switch (expected) {
-    case 'string':
-      return 'a string';
-    case 'number':
-      return 'a number';
-    case 'int':
-      return 'a whole number';
-    case 'boolean':
-      return 'true or false';
-    case 'array':
-      return 'an array';
-    case 'object':
-      return 'an object';
-    default:
-      return expected;
-  }
-}
+const NOUNS: Partial<Record<string, string>> = {
+  string: 'a string',
+  number: 'a number',
+  int: 'a whole number',
+  boolean: 'true or false',
+  array: 'an array',
+  object: 'an object',
+};
 
 const plural = (count: number | bigint, word: string) => `${count} ${word}${count === 1 || count === 1n ? '' : 's'}`;
 
@@ -276,14 +124,18 @@ function rangeMessage(side: 'min' | 'max', origin: string, bound: number | bigin
   return inclusive === false ? `must be less than ${bound}` : `must be at most ${bound}`;
 }
 
+const typeMessage = (expected: string, input: unknown) =>
+  input === undefined ? 'is required' : `expected ${NOUNS[expected] ?? expected}, got ${describe(input)}`;
+
 /**
- * Readable messages for the cases where the model sets none. A message set on the schema (the
- * slug rule, the date-time rule, …) takes precedence over this map, as zod documents.
+ * Our wording, as the parse's error map: it words the issues for which the model sets no message.
+ * A message set on the schema (the slug rule, the date-time rule, …) takes precedence, as zod
+ * documents, except where {@link messageOf} says otherwise.
  */
-const errorMap: z.core.$ZodErrorMap = (issue) => {
+const wording: z.core.$ZodErrorMap = (issue) => {
   switch (issue.code) {
     case 'invalid_type':
-      return issue.input === undefined ? 'is required' : `expected ${noun(issue.expected)}, got ${describe(issue.input)}`;
+      return typeMessage(issue.expected, issue.input);
     case 'too_small':
       return rangeMessage('min', issue.origin, issue.minimum, issue.inclusive);
     case 'too_big':
@@ -301,98 +153,41 @@ const errorMap: z.core.$ZodErrorMap = (issue) => {
   }
 };
 
-function isMissing(root: unknown, path: Path): boolean {
-  const parent = valueAt(root, path.slice(0, -1));
-  const key = path[path.length - 1];
-  return isObject(parent) && typeof key === 'string' && parent[key] === undefined;
-}
-
-function toProblems(issue: z.core.$ZodIssue, root: unknown, prefix: Path = []): Problem[] {
-  const path = [...prefix, ...issue.path];
-  const at = formatPath(path);
+/** The final message of an issue, parsed with `reportInput` so that it carries its input. */
+function messageOf(issue: z.core.$ZodIssue): string {
   switch (issue.code) {
-    case 'unrecognized_keys':
-      return issue.keys.map((key) => ({ path: at, message: `unknown field ${JSON.stringify(key)}` }));
-    case 'invalid_type': {
-      // Our wording: the model's messages on these schemas ("unknown block type", "expected
-      // an ISO 8601 date-time") describe a wrong value, not a missing one or one of the wrong type.
-      const value = valueAt(root, path);
-      if (value === undefined) return [{ path: at, message: 'is required' }];
-      // A fraction where a whole number belongs: the model's message says it best.
-      if (typeof value === 'number' && (issue.expected === 'int' || issue.expected === 'number')) break;
-      return [{ path: at, message: `expected ${noun(issue.expected)}, got ${describe(value)}` }];
-    }
+    // The model's messages on these schemas ("unknown block type", "expected an ISO 8601
+    // date-time") describe a wrong value, not a missing one or one of the wrong type; but for a
+    // fraction where a whole number belongs, the model's message says it best.
+    case 'invalid_type':
+      if (typeof issue.input === 'number' && (issue.expected === 'int' || issue.expected === 'number')) break;
+      return typeMessage(issue.expected, issue.input);
+    // A missing enum or discriminator (a block's type): say so, and keep the model's list of allowed values.
     case 'invalid_value':
     case 'invalid_union': {
-      if (!isMissing(root, path)) break;
-      // A missing enum or discriminator: say so, and keep the model's list of allowed values.
+      const input = issue.code === 'invalid_union' && issue.discriminator !== undefined && isObject(issue.input) ? issue.input[issue.discriminator] : issue.input;
+      if (input !== undefined) break;
       const allowed = /(?:^|; )(expected .*)$/s.exec(issue.message)?.[1];
-      return [{ path: at, message: allowed ? `is required; ${allowed}` : 'is required' }];
+      return allowed ? `is required; ${allowed}` : 'is required';
     }
     // zod applies z.int()'s error to its range checks too ("expected a whole number" for -1);
     // the model sets no range message on numbers, so state the range.
     case 'too_small':
-      if (issue.origin === 'number' || issue.origin === 'int') {
-        return [{ path: at, message: rangeMessage('min', issue.origin, issue.minimum, issue.inclusive) }];
-      }
+      if (issue.origin === 'number' || issue.origin === 'int') return rangeMessage('min', issue.origin, issue.minimum, issue.inclusive);
       break;
     case 'too_big':
-      if (issue.origin === 'number' || issue.origin === 'int') {
-        return [{ path: at, message: rangeMessage('max', issue.origin, issue.maximum, issue.inclusive) }];
-      }
+      if (issue.origin === 'number' || issue.origin === 'int') return rangeMessage('max', issue.origin, issue.maximum, issue.inclusive);
       break;
     default:
       break;
   }
-  return [{ path: at, message: issue.message }];
+  return issue.message;
 }
 
-
-// ---------------------------------------------------------------------------------------------
-// Cross-field refinements that zod skipped.
-
-type ItemSchema = typeof SectionInputSchema | typeof AuthorInputSchema | typeof ArticleInputSchema;
-
-/**
- * zod runs an object's refinements only when all of its fields parsed. This runs them anyway, on
- * the fields that did parse, without restating any rule: the schema's own checks are applied to a
- * candidate in which each failed field is replaced by a stand-in. It runs twice, with two different
- * stand-ins, and keeps only the issues both runs agree on, so a rule that reads a failed field (say
- * "publishedAt is required for a published article" when status itself is invalid) stays quiet,
- * while rules over valid fields report as usual. A rule that cannot cope with a stand-in (throws)
- * is skipped; its inputs are already reported as invalid.
- */
-function rerunRefinements(schema: ItemSchema, raw: JsonObject): z.core.$ZodIssue[] {
-  const checks = schema.def.checks ?? [];
-  if (checks.length === 0) return [];
-  const parsed: JsonObject = {};
-  const failed: string[] = [];
-  for (const [key, field] of Object.entries(schema.shape)) {
-    const result = field.safeParse(raw[key]);
-    if (result.success) {
-      if (result.data !== undefined) parsed[key] = result.data;
-    } else failed.push(key);
-  }
-  if (failed.length === 0) return []; // zod ran them already.
-
-  const run = (standIn: () => unknown): z.core.$ZodIssue[] | null => {
-    const candidate: JsonObject = { ...parsed };
-    for (const key of failed) candidate[key] = standIn();
-    try {
-      // A schema that accepts anything and then applies the model's checks. zod types the stored
-      // checks as $ZodCheck<never>, hence the `never`; safeParse still takes any input.
-      const result = z.custom<never>(() => true).check(...checks).safeParse(candidate, { error: errorMap });
-      return result.success ? [] : result.error.issues;
-    } catch {
-      return null;
-    }
-  };
-  const first = run(() => []);
-  const second = run(() => [{}]);
-  if (!first || !second) return [];
-  const key = (issue: z.core.$ZodIssue) => `${formatPath(issue.path)}\u0000${issue.message}`;
-  const agreed = new Set(second.map(key));
-  return first.filter((issue) => agreed.has(key(issue)));
+function toProblems(issue: z.core.$ZodIssue): Problem[] {
+  const path = formatPath(issue.path);
+  if (issue.code === 'unrecognized_keys') return issue.keys.map((key) => ({ path, message: `unknown field ${JSON.stringify(key)}` }));
+  return [{ path, message: messageOf(issue) }];
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -573,7 +368,7 @@ export function validateContentFile(input: string | unknown, known: KnownReferen
   }
 
   const problems: Problem[] = [];
-  const result = ContentFileSchema.safeParse(root, { error: errorMap });
+  const result = ContentFileSchema.safeParse(root, { error: wording, reportInput: true });
   if (!result.success) {
     // A length check still runs on a value of the wrong type when that value has a length (a
     // string where a list belongs), which would add "must be at most 10 characters" to "expected
@@ -581,17 +376,7 @@ export function validateContentFile(input: string | unknown, known: KnownReferen
     const wrongType = new Set(result.error.issues.filter((issue) => issue.code === 'invalid_type').map((issue) => formatPath(issue.path)));
     for (const issue of result.error.issues) {
       if (issue.code !== 'invalid_type' && wrongType.has(formatPath(issue.path))) continue;
-      problems.push(...toProblems(issue, root));
-    }
-    const itemSchemas = [
-      ['sections', SectionInputSchema],
-      ['authors', AuthorInputSchema],
-      ['articles', ArticleInputSchema],
-    ] as const;
-    for (const [key, schema] of itemSchemas) {
-      for (const [index, item] of rawItems(root, key)) {
-        for (const issue of rerunRefinements(schema, item)) problems.push(...toProblems(issue, root, [key, index]));
-      }
+      problems.push(...toProblems(issue));
     }
   }
   problems.push(...checkReferences(root, known));
