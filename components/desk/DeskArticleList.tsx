@@ -1,7 +1,7 @@
 import Link from 'next/link';
 import { getTranslations } from 'next-intl/server';
 import type { Section } from '@/lib/content/model';
-import type { DeskListPage } from '@/lib/data/desk';
+import type { DeskListPage } from '@/lib/desk/articles/list';
 import { cardTime, isoInstant } from '@/lib/dates/format';
 import { articleEditPath, deskPath } from '@/lib/auth/desk-paths';
 import { DESK_STATUSES, deskListHref, hasFilters, type DeskListFilters } from '@/lib/desk/list-params';

@@ -5,7 +5,7 @@ import { DeskShell } from '@/components/desk/DeskShell';
 import { deskPath } from '@/lib/auth/desk-paths';
 import { requireEditor } from '@/lib/auth/request-session';
 import { InvalidCursorError } from '@/lib/data/cursor';
-import { listDeskArticles } from '@/lib/data/desk';
+import { listDeskArticles } from '@/lib/desk/articles/list';
 import { listAllSections } from '@/lib/data/taxonomy';
 import { getDatabase } from '@/lib/db/connection';
 import { deskListHref, parseDeskListParams } from '@/lib/desk/list-params';

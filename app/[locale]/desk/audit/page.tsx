@@ -2,7 +2,7 @@ import type { Metadata } from 'next';
 import { getTranslations } from 'next-intl/server';
 import { AuditLog } from '@/components/desk/AuditLog';
 import { DeskShell } from '@/components/desk/DeskShell';
-import { requireAdminPage } from '@/lib/admin/guard';
+import { requireAdminPage } from '@/lib/desk/guard';
 import { listAuditEvents } from '@/lib/auth/audit';
 import { auditPath } from '@/lib/auth/desk-paths';
 import { getDatabase } from '@/lib/db/connection';

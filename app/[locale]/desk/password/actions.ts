@@ -6,7 +6,7 @@ import { getTranslations } from 'next-intl/server';
 import { redirect } from 'next/navigation';
 import type { AdminFormState } from '@/components/desk/admin/admin-form-state';
 import { formValues, problemsState, refusedState, successState } from '@/components/desk/admin/admin-messages';
-import { changeOwnAccountPassword } from '@/lib/admin/users';
+import { changeOwnAccountPassword } from '@/lib/desk/admin/users';
 import { deskPath } from '@/lib/auth/desk-paths';
 import { PASSWORD_MIN_LENGTH } from '@/lib/auth/password';
 import { assertSameOriginAction, getPasswordChangeSession, requestClient, setSessionCookie } from '@/lib/auth/request-session';

@@ -2,7 +2,7 @@ import type { Metadata } from 'next';
 import { getTranslations } from 'next-intl/server';
 import { DeskShell } from '@/components/desk/DeskShell';
 import { UsersAdmin } from '@/components/desk/admin/UsersAdmin';
-import { requireAdminPage } from '@/lib/admin/guard';
+import { requireAdminPage } from '@/lib/desk/guard';
 import { deskRoutePath } from '@/lib/auth/desk-paths';
 import { listUsers } from '@/lib/auth/users';
 import { getDatabase } from '@/lib/db/connection';

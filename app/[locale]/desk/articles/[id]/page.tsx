@@ -11,7 +11,7 @@ import { SharePreview } from '@/components/desk/SharePreview.client';
 import { articleEditPath } from '@/lib/auth/desk-paths';
 import { requireEditor } from '@/lib/auth/request-session';
 import { ArticleIdSchema } from '@/lib/content/model';
-import { getDeskArticle } from '@/lib/data/desk';
+import { getDeskArticle } from '@/lib/desk/articles/desk-article';
 import { listActiveShareLinks } from '@/lib/data/share-links';
 import { getDatabase } from '@/lib/db/connection';
 import { valuesFromInput } from '@/lib/desk/article-form';
