@@ -8,6 +8,7 @@ import { DESK_STATUSES, deskListHref, hasFilters, type DeskListFilters } from '@
 import { locales, type Locale } from '@/lib/i18n/locales';
 import { siteConfig } from '@/lib/site/config';
 import { DeskTable } from './DeskTable';
+import { KeyPagination } from './KeyPagination';
 import styles from './deskPages.module.css';
 
 interface DeskArticleListProps {
@@ -134,16 +135,13 @@ export async function DeskArticleList({ locale, page, filters, paged, badCursor,
         </DeskTable>
       )}
 
-      {paged || page.nextCursor ? (
-        <nav aria-label={t('pagination')} className={styles.pagination}>
-          {paged ? <a href={deskListHref(base, filters)}>{t('newest')}</a> : null}
-          {page.nextCursor ? (
-            <a href={deskListHref(base, filters, page.nextCursor)} rel="next">
-              {t('older')}
-            </a>
-          ) : null}
-        </nav>
-      ) : null}
+      <KeyPagination
+        label={t('pagination')}
+        newestHref={paged ? deskListHref(base, filters) : null}
+        newestText={t('newest')}
+        olderHref={page.nextCursor ? deskListHref(base, filters, page.nextCursor) : null}
+        olderText={t('older')}
+      />
     </section>
   );
 }
