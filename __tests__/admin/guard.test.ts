@@ -16,7 +16,7 @@ jest.mock('@/lib/auth/request-session', () => ({
 }));
 
 // Imported after the mock is registered.
-import { guardAdminAction } from '@/lib/admin/guard';
+import { guardDeskAction as guardAdminAction } from '@/lib/desk/guard';
 
 const sessionOf = (role: 'editor' | 'admin'): ValidSession => ({
   id: 'x',

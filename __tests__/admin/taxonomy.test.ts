@@ -1,7 +1,7 @@
 import type { Database } from '@/lib/db/connection';
-import { addAuthor, listAuthorsForAdmin, removeAuthor, updateAuthor } from '@/lib/admin/authors';
-import type { AdminOutcome } from '@/lib/admin/problems';
-import { addSection, listSectionsForAdmin, moveSection, removeSection, renameSection } from '@/lib/admin/sections';
+import { addAuthor, listAuthorsForAdmin, removeAuthor, updateAuthor } from '@/lib/desk/admin/authors';
+import type { AdminOutcome } from '@/lib/desk/admin/problems';
+import { addSection, listSectionsForAdmin, moveSection, removeSection, renameSection } from '@/lib/desk/admin/sections';
 import { getAuthor, listSections } from '@/lib/data/taxonomy';
 import { applyContent } from '@/lib/data/write';
 import { contentFixture, FIXTURE_NOW } from '../fixtures/content';

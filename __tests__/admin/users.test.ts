@@ -1,5 +1,5 @@
 import type { Database } from '@/lib/db/connection';
-import { addAccount, changeAccountRole, removeAccount } from '@/lib/admin/users';
+import { addAccount, changeAccountRole, removeAccount } from '@/lib/desk/admin/users';
 import { PASSWORD_MIN_LENGTH, verifyPassword } from '@/lib/auth/password';
 import { createSession, validateSession } from '@/lib/auth/sessions';
 import { createUser, findCredentials, findUserByEmail, generatePassword, GENERATED_PASSWORD_LENGTH } from '@/lib/auth/users';

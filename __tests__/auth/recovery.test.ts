@@ -4,7 +4,7 @@ import { changeOwnPassword, ONE_TIME_PASSWORD_TTL_MS, resetPassword } from '@/li
 import { createSession, validateSession } from '@/lib/auth/sessions';
 import { signIn } from '@/lib/auth/sign-in';
 import { createUser, findCredentials, type User } from '@/lib/auth/users';
-import { addAccount, changeAccountRole, changeOwnAccountPassword, removeAccount, resetAccountPassword } from '@/lib/admin/users';
+import { addAccount, changeAccountRole, changeOwnAccountPassword, removeAccount, resetAccountPassword } from '@/lib/desk/admin/users';
 import { describeEachEngine } from '../data/engines';
 
 const T0 = new Date('2026-11-30T09:00:00Z');

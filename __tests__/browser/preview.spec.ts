@@ -9,7 +9,7 @@
  * is tested as an editor does it: at the desk, with a reader at the origin and through the edge.
  */
 import { expect, test, type APIResponse, type BrowserContext, type Page, type Response } from '@playwright/test';
-import { getDeskArticle } from '@/lib/data/desk';
+import { getDeskArticle } from '@/lib/desk/articles/desk-article';
 import { applyContent } from '@/lib/data/write';
 import { buildShareLink } from '@/lib/preview/links';
 import { signPreviewToken } from '@/lib/preview/token';

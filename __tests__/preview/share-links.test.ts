@@ -4,7 +4,7 @@
  * article down (from the desk, by an import, by rescheduling it into the future) revokes its links
  * in the same write. The clock is pinned; every test has a database of its own.
  */
-import { changePublication } from '@/lib/data/desk';
+import { changePublication } from '@/lib/desk/articles/publication';
 import {
   isShareLinkActive,
   listActiveShareLinks,

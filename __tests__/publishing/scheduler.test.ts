@@ -6,7 +6,10 @@
  */
 import { getPublicArticle } from '@/lib/data/articles';
 import { listPublicArticles } from '@/lib/data/listing';
-import { changePublication, listDeskArticles, listRevisions, saveArticle } from '@/lib/data/desk';
+import { listDeskArticles } from '@/lib/desk/articles/list';
+import { changePublication } from '@/lib/desk/articles/publication';
+import { listRevisions } from '@/lib/desk/articles/revisions';
+import { saveArticle } from '@/lib/desk/articles/save';
 import { announce, BUS_RETENTION_MS, latestInvalidationId, pruneInvalidations, readInvalidationsAfter } from '@/lib/cache/bus';
 import { applyContent } from '@/lib/data/write';
 import type { Database } from '@/lib/db/connection';

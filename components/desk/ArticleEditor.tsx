@@ -1,7 +1,8 @@
 import type { ReactNode } from 'react';
 import Link from 'next/link';
 import { getTranslations } from 'next-intl/server';
-import type { DeskArticle, DeskStatus } from '@/lib/data/desk';
+import type { DeskArticle } from '@/lib/desk/articles/desk-article';
+import type { DeskStatus } from '@/lib/desk/articles/status';
 import { articleRevisionsPath } from '@/lib/auth/desk-paths';
 import { bylineTimes, cardTime, isoInstant } from '@/lib/dates/format';
 import type { Locale } from '@/lib/i18n/locales';

@@ -5,6 +5,7 @@ import { auditListHref, type AuditFilters } from '@/lib/desk/audit-params';
 import type { Locale } from '@/lib/i18n/locales';
 import { siteConfig } from '@/lib/site/config';
 import { DeskTable } from './DeskTable';
+import { KeyPagination } from './KeyPagination';
 import styles from './deskPages.module.css';
 
 interface AuditLogProps {
@@ -101,16 +102,13 @@ export async function AuditLog({ locale, base, page, filters, paged, badCursor, 
         </DeskTable>
       )}
 
-      {paged || page.next ? (
-        <nav aria-label={t('pagination')} className={styles.pagination}>
-          {paged ? <a href={auditListHref(base, filters)}>{t('newest')}</a> : null}
-          {page.next ? (
-            <a href={auditListHref(base, filters, page.next)} rel="next">
-              {t('older')}
-            </a>
-          ) : null}
-        </nav>
-      ) : null}
+      <KeyPagination
+        label={t('pagination')}
+        newestHref={paged ? auditListHref(base, filters) : null}
+        newestText={t('newest')}
+        olderHref={page.next ? auditListHref(base, filters, page.next) : null}
+        olderText={t('older')}
+      />
     </section>
   );
 }

@@ -1,13 +1,14 @@
 import Link from 'next/link';
 import { getTranslations } from 'next-intl/server';
 import type { Section } from '@/lib/content/model';
-import type { DeskListPage } from '@/lib/data/desk';
+import type { DeskListPage } from '@/lib/desk/articles/list';
 import { cardTime, isoInstant } from '@/lib/dates/format';
 import { articleEditPath, deskPath } from '@/lib/auth/desk-paths';
 import { DESK_STATUSES, deskListHref, hasFilters, type DeskListFilters } from '@/lib/desk/list-params';
 import { locales, type Locale } from '@/lib/i18n/locales';
 import { siteConfig } from '@/lib/site/config';
 import { DeskTable } from './DeskTable';
+import { KeyPagination } from './KeyPagination';
 import styles from './deskPages.module.css';
 
 interface DeskArticleListProps {
@@ -134,16 +135,13 @@ export async function DeskArticleList({ locale, page, filters, paged, badCursor,
         </DeskTable>
       )}
 
-      {paged || page.nextCursor ? (
-        <nav aria-label={t('pagination')} className={styles.pagination}>
-          {paged ? <a href={deskListHref(base, filters)}>{t('newest')}</a> : null}
-          {page.nextCursor ? (
-            <a href={deskListHref(base, filters, page.nextCursor)} rel="next">
-              {t('older')}
-            </a>
-          ) : null}
-        </nav>
-      ) : null}
+      <KeyPagination
+        label={t('pagination')}
+        newestHref={paged ? deskListHref(base, filters) : null}
+        newestText={t('newest')}
+        olderHref={page.nextCursor ? deskListHref(base, filters, page.nextCursor) : null}
+        olderText={t('older')}
+      />
     </section>
   );
 }

@@ -4,7 +4,7 @@
 // Server Action.
 import { useActionState, useEffect, useRef } from 'react';
 import { useTranslations } from 'next-intl';
-import type { DeskStatus } from '@/lib/data/desk';
+import type { DeskStatus } from '@/lib/desk/articles/status';
 import type { PublicationState } from './editor-state';
 import { formPermalink } from './form-permalink';
 import { useUnsavedChanges } from './unsaved-changes';

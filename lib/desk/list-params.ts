@@ -3,7 +3,7 @@
  * read leniently (an unknown value is simply no filter, never an error page) and written back into
  * links that keep the filters.
  */
-import type { DeskStatus } from '@/lib/data/desk';
+import type { DeskStatus } from '@/lib/desk/articles/status';
 import { isSlug } from '@/lib/content/slug';
 import { isLocale, type Locale } from '@/lib/i18n/locales';
 

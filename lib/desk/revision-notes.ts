@@ -1,5 +1,5 @@
 /**
- * Revision notes are stored as stable English strings (lib/data/desk.ts, lib/publishing/scheduler.ts);
+ * Revision notes are stored as stable English strings (lib/desk/articles/, lib/publishing/scheduler.ts);
  * the desk shows them in the editor's language. This reads a note into a kind plus its data, for a
  * message key; anything unrecognised is shown as stored.
  */

@@ -1,25 +1,20 @@
-import type { Metadata } from 'next';
-import { getTranslations } from 'next-intl/server';
 import { DeskArticleList } from '@/components/desk/DeskArticleList';
 import { DeskShell } from '@/components/desk/DeskShell';
 import { deskPath } from '@/lib/auth/desk-paths';
 import { requireEditor } from '@/lib/auth/request-session';
 import { InvalidCursorError } from '@/lib/data/cursor';
-import { listDeskArticles } from '@/lib/data/desk';
+import { listDeskArticles } from '@/lib/desk/articles/list';
 import { listAllSections } from '@/lib/data/taxonomy';
 import { getDatabase } from '@/lib/db/connection';
 import { deskListHref, parseDeskListParams } from '@/lib/desk/list-params';
 import { requireLocale } from '@/lib/site/params';
+import { deskPageMetadata } from './page-metadata';
 
 // Behind a session: rendered per request, never cached (Next sends `private, no-store` for it),
 // and kept out of search engines.
 export const dynamic = 'force-dynamic';
 
-export async function generateMetadata({ params }: PageProps<'/[locale]/desk'>): Promise<Metadata> {
-  const locale = requireLocale((await params).locale);
-  const t = await getTranslations({ locale, namespace: 'DeskArticleList' });
-  return { title: t('metaTitle'), robots: { index: false, follow: false } };
-}
+export const generateMetadata = deskPageMetadata('DeskArticleList', 'metaTitle');
 
 /** The article list: every article of every status, filtered by the query string. */
 export default async function Page({ params, searchParams }: PageProps<'/[locale]/desk'>) {

@@ -1,5 +1,5 @@
 import { getTranslations } from 'next-intl/server';
-import { AUTHOR_BIO_MAX, AUTHOR_NAME_MAX, type AuthorWithCount } from '@/lib/admin/authors';
+import { AUTHOR_BIO_MAX, AUTHOR_NAME_MAX, type AuthorWithCount } from '@/lib/desk/admin/authors';
 import type { Locale } from '@/lib/i18n/locales';
 import { getMediaUploadProps } from '../media/media-labels';
 import type { AdminFormAction } from './admin-form-state';

@@ -1,6 +1,6 @@
 import { getTranslations } from 'next-intl/server';
-import type { SectionWithCount } from '@/lib/admin/sections';
-import { SECTION_NAME_MAX } from '@/lib/admin/sections';
+import type { SectionWithCount } from '@/lib/desk/admin/sections';
+import { SECTION_NAME_MAX } from '@/lib/desk/admin/sections';
 import { locales, type Locale } from '@/lib/i18n/locales';
 import type { AdminFormAction } from './admin-form-state';
 import { AdminForm } from './AdminForm.client';

@@ -4,7 +4,7 @@ import { ROLES } from '@/lib/auth/roles';
 import type { User } from '@/lib/auth/users';
 import { dateOnly } from '@/lib/dates/format';
 import type { Locale } from '@/lib/i18n/locales';
-import { USER_NAME_MAX } from '@/lib/admin/users';
+import { USER_NAME_MAX } from '@/lib/desk/admin/users';
 import type { AdminFormAction } from './admin-form-state';
 import { AdminForm } from './AdminForm.client';
 import { DeskTable } from '../DeskTable';

@@ -1,9 +1,9 @@
 /**
- * Turning the admin logic's problem codes (lib/admin/problems.ts) into the form state, in the
+ * Turning the admin logic's problem codes (lib/desk/admin/problems.ts) into the form state, in the
  * request's locale. Used by the admin Server Actions only.
  */
 import { getTranslations } from 'next-intl/server';
-import type { AdminProblem } from '@/lib/admin/problems';
+import type { AdminProblem } from '@/lib/desk/admin/problems';
 import type { Locale } from '@/lib/i18n/locales';
 import type { AdminFormState } from './admin-form-state';
 

@@ -17,37 +17,30 @@ import { ArticleIdSchema, ArticleInputSchema, type ArticleStatus } from '@/lib/c
 import { formatPath, type Problem } from '@/lib/content/validate';
 import { recordAuditEvent } from '@/lib/auth/audit';
 import { articleEditPath, deskPath } from '@/lib/auth/desk-paths';
-import { assertSameOriginAction, getSession } from '@/lib/auth/request-session';
-import { can } from '@/lib/auth/roles';
 import type { ValidSession } from '@/lib/auth/sessions';
-import { changePublication, getDeskArticle, restoreRevision, saveArticle, suggestSlug, type DeskUser, type PublicationAction } from '@/lib/data/desk';
 import { countShareLinksRevokedAt, revokeArticleShareLinks, revokeShareLink } from '@/lib/data/share-links';
 import { cardTime } from '@/lib/dates/format';
 import { DatabaseBusyError, getDatabase, SQLITE_WRITE_WAIT_MS } from '@/lib/db/connection';
 import { ARTICLE_FORM_FIELDS, buildArticleInput, placeProblems, readArticleForm, type ArticleFormValues, type FieldProblem } from '@/lib/desk/article-form';
+import { getDeskArticle } from '@/lib/desk/articles/desk-article';
+import { changePublication, type PublicationAction } from '@/lib/desk/articles/publication';
+import { restoreRevision } from '@/lib/desk/articles/restore';
+import { saveArticle } from '@/lib/desk/articles/save';
+import { suggestSlug } from '@/lib/desk/articles/slug-suggestion';
+import type { DeskUser } from '@/lib/desk/articles/write-path';
 import { parseLocalDateTime } from '@/lib/desk/datetime-local';
+import { actionLocale, deskUserOf, guardDeskAction, type DeskActionGuard } from '@/lib/desk/guard';
 import { problemMessageKey } from '@/lib/desk/problem-messages';
-import { defaultLocale, isLocale, type Locale } from '@/lib/i18n/locales';
+import { isLocale, type Locale } from '@/lib/i18n/locales';
 import { createShareLink } from '@/lib/preview/links';
 import { revalidateEverywhere } from '@/lib/publishing/revalidate';
 import { siteConfig } from '@/lib/site/config';
 
-type Gate = { ok: true; session: ValidSession; user: DeskUser } | { ok: false; reason: 'refused' | 'signedOut' | 'forbidden' };
-
-/** Origin, session and permission, in that order; never throws for a refusal. */
-async function gate(): Promise<Gate> {
-  try {
-    await assertSameOriginAction();
-  } catch {
-    return { ok: false, reason: 'refused' };
-  }
-  const session = await getSession();
-  if (session === null) return { ok: false, reason: 'signedOut' };
-  if (!can(session.user.role, 'articles.edit')) return { ok: false, reason: 'forbidden' };
-  return { ok: true, session, user: { id: session.user.id, name: session.user.name } };
+/** Origin, session and the `articles.edit` permission, in that order, and who is writing. */
+async function gate(): Promise<{ ok: true; session: ValidSession; user: DeskUser } | Extract<DeskActionGuard, { ok: false }>> {
+  const guard = await guardDeskAction('articles.edit');
+  return guard.ok ? { ...guard, user: deskUserOf(guard.session) } : guard;
 }
-
-const localeOf = (raw: string): Locale => (isLocale(raw) ? raw : defaultLocale);
 
 /**
  * The problems in the editor's language, in the order of the form's fields (article-wide ones
@@ -84,7 +77,7 @@ export async function saveArticleAction(
   previous: ArticleFormState,
   form: FormData,
 ): Promise<ArticleFormState> {
-  const locale = localeOf(rawLocale);
+  const locale = actionLocale(rawLocale);
   const t = await getTranslations({ locale, namespace: 'DeskArticleForm' });
   const values = readArticleForm(form);
   const fail = (problems: ShownProblem[], formError: string | null = null): ArticleFormState => ({
@@ -175,7 +168,7 @@ const isIntent = (value: unknown): value is Intent => typeof value === 'string' 
 
 /** Publish now, schedule for a time in the site zone, or unpublish (back to draft). */
 export async function changePublicationAction(rawLocale: string, id: string, previous: PublicationState, form: FormData): Promise<PublicationState> {
-  const locale = localeOf(rawLocale);
+  const locale = actionLocale(rawLocale);
   const t = await getTranslations({ locale, namespace: 'DeskPublication' });
   const formT = await getTranslations({ locale, namespace: 'DeskArticleForm' });
   const scheduleAtValue = typeof form.get('scheduleAt') === 'string' ? String(form.get('scheduleAt')).slice(0, 40) : '';
@@ -218,7 +211,7 @@ export async function changePublicationAction(rawLocale: string, id: string, pre
  * refreshed so the list of the article's active links shows the new one at once.
  */
 export async function createSharePreviewAction(rawLocale: string, id: string, _previous: SharePreviewState, _form: FormData): Promise<SharePreviewState> {
-  const locale = localeOf(rawLocale);
+  const locale = actionLocale(rawLocale);
   const t = await getTranslations({ locale, namespace: 'DeskSharePreview' });
   const formT = await getTranslations({ locale, namespace: 'DeskArticleForm' });
   const failed = (error: string): SharePreviewState => ({ url: null, expires: null, expiresIso: null, error });
@@ -252,7 +245,7 @@ export async function createSharePreviewAction(rawLocale: string, id: string, _p
  * record.
  */
 export async function revokeShareLinksAction(rawLocale: string, id: string, form: FormData): Promise<void> {
-  const locale = localeOf(rawLocale);
+  const locale = actionLocale(rawLocale);
   if (!ArticleIdSchema.safeParse(id).success) redirect(deskPath(locale));
   const access = await gate();
   // Signed out: the editor page sends the browser to sign in. Refused or forbidden: say so there.
@@ -283,7 +276,7 @@ export async function revokeShareLinksAction(rawLocale: string, id: string, form
  * removed section) come back to the form as a message.
  */
 export async function restoreRevisionAction(rawLocale: string, id: string, number: number, previous: RestoreState, _form: FormData): Promise<RestoreState> {
-  const locale = localeOf(rawLocale);
+  const locale = actionLocale(rawLocale);
   const t = await getTranslations({ locale, namespace: 'DeskRevisions' });
   const formT = await getTranslations({ locale, namespace: 'DeskArticleForm' });
   const fail = (error: string): RestoreState => ({ error, attempt: previous.attempt + 1 });

@@ -1,24 +1,19 @@
-import type { Metadata } from 'next';
-import { getTranslations } from 'next-intl/server';
 import { AuditLog } from '@/components/desk/AuditLog';
 import { DeskShell } from '@/components/desk/DeskShell';
-import { requireAdminPage } from '@/lib/admin/guard';
 import { listAuditEvents } from '@/lib/auth/audit';
 import { auditPath } from '@/lib/auth/desk-paths';
 import { getDatabase } from '@/lib/db/connection';
 import { auditListHref, parseAuditListParams } from '@/lib/desk/audit-params';
+import { requireAdminPage } from '@/lib/desk/guard';
 import { requireLocale } from '@/lib/site/params';
+import { deskPageMetadata } from '../page-metadata';
 
 // Admins only, behind a session: rendered per request, never cached, kept out of search engines.
 export const dynamic = 'force-dynamic';
 
 const PAGE_SIZE = 50;
 
-export async function generateMetadata({ params }: PageProps<'/[locale]/desk/audit'>): Promise<Metadata> {
-  const locale = requireLocale((await params).locale);
-  const t = await getTranslations({ locale, namespace: 'DeskAudit' });
-  return { title: t('title'), robots: { index: false, follow: false } };
-}
+export const generateMetadata = deskPageMetadata('DeskAudit');
 
 /** The audit trail, newest first, filtered by user and event type, paged by key. */
 export default async function Page({ params, searchParams }: PageProps<'/[locale]/desk/audit'>) {

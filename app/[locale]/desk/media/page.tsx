@@ -1,6 +1,4 @@
-import type { Metadata } from 'next';
 import { notFound } from 'next/navigation';
-import { getTranslations } from 'next-intl/server';
 import { DeskShell } from '@/components/desk/DeskShell';
 import { MediaLibrary } from '@/components/desk/media/MediaLibrary';
 import { deskRoutePath } from '@/lib/auth/desk-paths';
@@ -10,15 +8,12 @@ import { getDatabase } from '@/lib/db/connection';
 import { InvalidMediaCursorError, listMedia, type MediaPage } from '@/lib/media/store';
 import { siteConfig } from '@/lib/site/config';
 import { requireLocale } from '@/lib/site/params';
+import { deskPageMetadata } from '../page-metadata';
 
 // Behind a session: rendered per request, never cached, kept out of search engines.
 export const dynamic = 'force-dynamic';
 
-export async function generateMetadata({ params }: PageProps<'/[locale]/desk/media'>): Promise<Metadata> {
-  const locale = requireLocale((await params).locale);
-  const t = await getTranslations({ locale, namespace: 'DeskMedia' });
-  return { title: t('title'), robots: { index: false, follow: false } };
-}
+export const generateMetadata = deskPageMetadata('DeskMedia');
 
 export default async function Page({ params, searchParams }: PageProps<'/[locale]/desk/media'>) {
   const locale = requireLocale((await params).locale);

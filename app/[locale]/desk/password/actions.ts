@@ -1,22 +1,20 @@
 'use server';
 // Changing one's own password: the origin check, the session (also one that signed in with a
-// one-time password: this is the one thing it may do), then lib/admin/users.ts over
+// one-time password: this is the one thing it may do), then lib/desk/admin/users.ts over
 // lib/auth/recovery.ts. Every session of the user ends; this browser gets a fresh one.
 import { getTranslations } from 'next-intl/server';
 import { redirect } from 'next/navigation';
 import type { AdminFormState } from '@/components/desk/admin/admin-form-state';
 import { formValues, problemsState, refusedState, successState } from '@/components/desk/admin/admin-messages';
-import { changeOwnAccountPassword } from '@/lib/admin/users';
+import { changeOwnAccountPassword } from '@/lib/desk/admin/users';
 import { deskPath } from '@/lib/auth/desk-paths';
 import { PASSWORD_MIN_LENGTH } from '@/lib/auth/password';
 import { assertSameOriginAction, getPasswordChangeSession, requestClient, setSessionCookie } from '@/lib/auth/request-session';
 import { getDatabase } from '@/lib/db/connection';
-import { defaultLocale, isLocale, type Locale } from '@/lib/i18n/locales';
-
-const localeOf = (raw: string): Locale => (isLocale(raw) ? raw : defaultLocale);
+import { actionLocale } from '@/lib/desk/guard';
 
 export async function changePasswordAction(rawLocale: string, _previous: AdminFormState, form: FormData): Promise<AdminFormState> {
-  const locale = localeOf(rawLocale);
+  const locale = actionLocale(rawLocale);
   const values = formValues(form, ['currentPassword', 'newPassword', 'confirmPassword']);
   // Passwords are never sent back to the form, not even on an error.
   const shown = {};

@@ -1,27 +1,20 @@
-import type { Metadata } from 'next';
-import { getTranslations } from 'next-intl/server';
 import { DeskShell } from '@/components/desk/DeskShell';
 import { SectionsAdmin } from '@/components/desk/admin/SectionsAdmin';
-import { requireAdminPage } from '@/lib/admin/guard';
-import { listSectionsForAdmin } from '@/lib/admin/sections';
-import { deskRoutePath } from '@/lib/auth/desk-paths';
+import { listSectionsForAdmin } from '@/lib/desk/admin/sections';
 import { getDatabase } from '@/lib/db/connection';
+import { requireAdminScreen } from '@/lib/desk/guard';
 import { requireLocale } from '@/lib/site/params';
+import { deskPageMetadata } from '../page-metadata';
 import { addSectionAction, moveSectionAction, removeSectionAction, renameSectionAction } from './actions';
 
 // Admins only, behind a session: rendered per request, never cached, kept out of search engines.
 export const dynamic = 'force-dynamic';
 
-export async function generateMetadata({ params }: PageProps<'/[locale]/desk/sections'>): Promise<Metadata> {
-  const locale = requireLocale((await params).locale);
-  const t = await getTranslations({ locale, namespace: 'DeskAdminSections' });
-  return { title: t('title'), robots: { index: false, follow: false } };
-}
+export const generateMetadata = deskPageMetadata('DeskAdminSections');
 
 export default async function Page({ params }: PageProps<'/[locale]/desk/sections'>) {
   const locale = requireLocale((await params).locale);
-  const pagePath = deskRoutePath(locale, '/desk/sections');
-  const session = await requireAdminPage(locale, pagePath, 'sections.manage');
+  const { pagePath, session } = await requireAdminScreen(locale, '/desk/sections', 'sections.manage');
   const database = await getDatabase();
   const [nl, en] = await Promise.all([listSectionsForAdmin(database, 'nl'), listSectionsForAdmin(database, 'en')]);
   return (

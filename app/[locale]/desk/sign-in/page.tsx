@@ -1,20 +1,15 @@
-import type { Metadata } from 'next';
-import { getTranslations } from 'next-intl/server';
 import { redirect } from 'next/navigation';
 import { SignInPanel } from '@/components/desk/SignInPanel';
 import { deskPath, passwordPath, safeNextPath, signInPath, signInUrl } from '@/lib/auth/desk-paths';
 import { getPasswordChangeSession, getSession } from '@/lib/auth/request-session';
 import { requireLocale } from '@/lib/site/params';
+import { deskPageMetadata } from '../page-metadata';
 import { signInAction } from './actions';
 
 // Reads the session cookie: rendered per request, never cached, and kept out of search engines.
 export const dynamic = 'force-dynamic';
 
-export async function generateMetadata({ params }: PageProps<'/[locale]/desk/sign-in'>): Promise<Metadata> {
-  const locale = requireLocale((await params).locale);
-  const t = await getTranslations({ locale, namespace: 'DeskSignIn' });
-  return { title: t('title'), robots: { index: false, follow: false } };
-}
+export const generateMetadata = deskPageMetadata('DeskSignIn');
 
 export default async function Page({ params, searchParams }: PageProps<'/[locale]/desk/sign-in'>) {
   const locale = requireLocale((await params).locale);

@@ -1,28 +1,21 @@
-import type { Metadata } from 'next';
-import { getTranslations } from 'next-intl/server';
 import { DeskShell } from '@/components/desk/DeskShell';
 import { UsersAdmin } from '@/components/desk/admin/UsersAdmin';
-import { requireAdminPage } from '@/lib/admin/guard';
-import { deskRoutePath } from '@/lib/auth/desk-paths';
 import { listUsers } from '@/lib/auth/users';
 import { getDatabase } from '@/lib/db/connection';
+import { requireAdminScreen } from '@/lib/desk/guard';
 import { siteConfig } from '@/lib/site/config';
 import { requireLocale } from '@/lib/site/params';
+import { deskPageMetadata } from '../page-metadata';
 import { addUserAction, changeRoleAction, removeUserAction, resetPasswordAction } from './actions';
 
 // Admins only, behind a session: rendered per request, never cached, kept out of search engines.
 export const dynamic = 'force-dynamic';
 
-export async function generateMetadata({ params }: PageProps<'/[locale]/desk/users'>): Promise<Metadata> {
-  const locale = requireLocale((await params).locale);
-  const t = await getTranslations({ locale, namespace: 'DeskAdminUsers' });
-  return { title: t('title'), robots: { index: false, follow: false } };
-}
+export const generateMetadata = deskPageMetadata('DeskAdminUsers');
 
 export default async function Page({ params }: PageProps<'/[locale]/desk/users'>) {
   const locale = requireLocale((await params).locale);
-  const pagePath = deskRoutePath(locale, '/desk/users');
-  const session = await requireAdminPage(locale, pagePath, 'users.manage');
+  const { pagePath, session } = await requireAdminScreen(locale, '/desk/users', 'users.manage');
   const users = await listUsers(await getDatabase());
   return (
     <DeskShell locale={locale} user={session.user} current="users" pagePath={pagePath}>

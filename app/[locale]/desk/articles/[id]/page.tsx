@@ -1,7 +1,4 @@
-import type { Metadata } from 'next';
-import { notFound } from 'next/navigation';
 import { NextIntlClientProvider } from 'next-intl';
-import { getTranslations } from 'next-intl/server';
 import { ArticleEditor, deskStatusOf, isEditorNotice, publicationStatusLine } from '@/components/desk/ArticleEditor';
 import { ArticleForm } from '@/components/desk/ArticleForm.client';
 import { DeskShell } from '@/components/desk/DeskShell';
@@ -9,37 +6,26 @@ import { PublicationControls } from '@/components/desk/PublicationControls.clien
 import { ShareLinkList } from '@/components/desk/ShareLinkList';
 import { SharePreview } from '@/components/desk/SharePreview.client';
 import { articleEditPath } from '@/lib/auth/desk-paths';
-import { requireEditor } from '@/lib/auth/request-session';
-import { ArticleIdSchema } from '@/lib/content/model';
-import { getDeskArticle } from '@/lib/data/desk';
 import { listActiveShareLinks } from '@/lib/data/share-links';
-import { getDatabase } from '@/lib/db/connection';
 import { valuesFromInput } from '@/lib/desk/article-form';
+import { requireDeskArticlePage } from '@/lib/desk/article-page';
 import { toLocalDateTime } from '@/lib/desk/datetime-local';
 import { locales } from '@/lib/i18n/locales';
 import { requireLocale } from '@/lib/site/params';
 import { siteConfig } from '@/lib/site/config';
+import { deskPageMetadata } from '../../page-metadata';
 import { changePublicationAction, createSharePreviewAction, revokeShareLinksAction, saveArticleAction } from '../actions';
 import { loadArticleFormOptions } from '../form-options';
 
 // Behind a session: rendered per request, never cached, kept out of search engines.
 export const dynamic = 'force-dynamic';
 
-export async function generateMetadata({ params }: PageProps<'/[locale]/desk/articles/[id]'>): Promise<Metadata> {
-  const locale = requireLocale((await params).locale);
-  const t = await getTranslations({ locale, namespace: 'DeskArticleEditor' });
-  return { title: t('editTitle'), robots: { index: false, follow: false } };
-}
+export const generateMetadata = deskPageMetadata('DeskArticleEditor', 'editTitle');
 
 export default async function Page({ params, searchParams }: PageProps<'/[locale]/desk/articles/[id]'>) {
   const { locale: rawLocale, id: rawId } = await params;
   const locale = requireLocale(rawLocale);
-  const id = ArticleIdSchema.safeParse(rawId);
-  const session = await requireEditor(locale, id.success ? articleEditPath(locale, id.data) : undefined);
-  if (!id.success) notFound();
-  const database = await getDatabase();
-  const desk = await getDeskArticle(database, id.data);
-  if (desk === null) notFound();
+  const { session, database, desk } = await requireDeskArticlePage(locale, rawId, articleEditPath);
 
   const notice = (await searchParams).notice;
   const now = new Date();

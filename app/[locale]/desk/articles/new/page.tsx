@@ -1,4 +1,3 @@
-import type { Metadata } from 'next';
 import { NextIntlClientProvider } from 'next-intl';
 import { getTranslations } from 'next-intl/server';
 import { ArticleForm } from '@/components/desk/ArticleForm.client';
@@ -8,17 +7,14 @@ import { requireEditor } from '@/lib/auth/request-session';
 import { emptyArticleFormValues } from '@/lib/desk/article-form';
 import { isLocale, locales } from '@/lib/i18n/locales';
 import { requireLocale } from '@/lib/site/params';
+import { deskPageMetadata } from '../../page-metadata';
 import { saveArticleAction } from '../actions';
 import { loadArticleFormOptions } from '../form-options';
 
 // Behind a session: rendered per request, never cached, kept out of search engines.
 export const dynamic = 'force-dynamic';
 
-export async function generateMetadata({ params }: PageProps<'/[locale]/desk/articles/new'>): Promise<Metadata> {
-  const locale = requireLocale((await params).locale);
-  const t = await getTranslations({ locale, namespace: 'DeskArticleEditor' });
-  return { title: t('newTitle'), robots: { index: false, follow: false } };
-}
+export const generateMetadata = deskPageMetadata('DeskArticleEditor', 'newTitle');
 
 /** A new article, written in the desk's language by default (`?locale=en` to start in another). */
 export default async function Page({ params, searchParams }: PageProps<'/[locale]/desk/articles/new'>) {

@@ -1,7 +1,7 @@
 /**
  * The desk list is served by an index in its keyset order (edited_at DESC, id DESC) for every
  * filter: the engine reads rows already sorted and stops after the page, whatever the number of
- * articles. Same method as query-plans.test.ts:
+ * articles. Same method as ../data/query-plans.test.ts:
  *
  * - SQLite: no `USE TEMP B-TREE` (a sort) and no plain `SCAN articles` (a table scan without an
  *   index); the articles are read through one of the desk indexes of migration 0003_desk.
@@ -13,14 +13,14 @@
  * Checked on 600 generated articles after ANALYZE, so the planner knows the data.
  */
 import { CompiledQuery, sql } from 'kysely';
-import { deskPageQuery, type DeskListOptions } from '@/lib/data/desk';
+import { deskPageQuery, type DeskListOptions } from '@/lib/desk/articles/list';
 import type { ListingKey } from '@/lib/data/cursor';
 import { instant } from '@/lib/data/visibility';
 import type { Database } from '@/lib/db/connection';
 import { FIXTURE_NOW, generatedListing } from '../fixtures/content';
-import { describeEachEngine } from './engines';
-import { postgresPlan, sqlitePlan } from './plans';
-import { useContentDatabase } from './helpers';
+import { describeEachEngine } from '../data/engines';
+import { postgresPlan, sqlitePlan } from '../data/plans';
+import { useContentDatabase } from '../data/helpers';
 
 const FILTERS: Array<[string, DeskListOptions, string]> = [
   ['everything', {}, 'articles_desk_idx'],

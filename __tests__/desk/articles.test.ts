@@ -1,5 +1,5 @@
 /**
- * The editor desk's data layer (lib/data/desk.ts): saving with the import's validation, revisions,
+ * The editor desk's data layer (lib/desk/articles/): saving with the import's validation, revisions,
  * publication changes, optimistic concurrency, slugs and the desk list. The clock is pinned
  * everywhere; every test that writes has a database of its own.
  */
@@ -11,25 +11,19 @@ import { publishDueArticles } from '@/lib/publishing/scheduler';
 import { getPublicArticle } from '@/lib/data/articles';
 import { listPublicArticles } from '@/lib/data/listing';
 import { InvalidCursorError } from '@/lib/data/cursor';
-import {
-  ARTICLE_PATH,
-  changePublication,
-  getDeskArticle,
-  getRevision,
-  listDeskArticles,
-  listRevisions,
-  restoreRevision,
-  saveArticle,
-  suggestSlug,
-  type DeskListItem,
-  type DeskListOptions,
-  type SaveOutcome,
-} from '@/lib/data/desk';
+import { getDeskArticle } from '@/lib/desk/articles/desk-article';
+import { listDeskArticles, type DeskListItem, type DeskListOptions } from '@/lib/desk/articles/list';
+import { changePublication } from '@/lib/desk/articles/publication';
+import { restoreRevision } from '@/lib/desk/articles/restore';
+import { getRevision, listRevisions } from '@/lib/desk/articles/revisions';
+import { saveArticle } from '@/lib/desk/articles/save';
+import { suggestSlug } from '@/lib/desk/articles/slug-suggestion';
+import { ARTICLE_PATH, type SaveOutcome } from '@/lib/desk/articles/write-path';
 import { applyContent } from '@/lib/data/write';
 import type { Database } from '@/lib/db/connection';
 import { contentFixture, FIXTURE_NOW, fixtureArticle } from '../fixtures/content';
-import { describeEachEngine, type EngineHarness } from './engines';
-import { contentSnapshot, ids } from './helpers';
+import { describeEachEngine, type EngineHarness } from '../data/engines';
+import { contentSnapshot, ids } from '../data/helpers';
 
 const editor = { id: 'user-1', name: 'Eva Editor' };
 const colleague = { id: 'user-2', name: 'Karel Collega' };
