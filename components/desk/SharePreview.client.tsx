@@ -20,6 +20,14 @@ export function SharePreview({
   const t = useTranslations('DeskSharePreview');
   const [state, formAction, pending] = useActionState(action, initialSharePreviewState, formPermalink(pagePath, FORM_ID));
   const [copy, setCopy] = useState<'idle' | 'copied' | 'failed'>('idle');
+  async function copyLink(url: string) {
+    try {
+      await navigator.clipboard.writeText(url);
+      setCopy('copied');
+    } catch {
+      setCopy('failed');
+    }
+  }
 
   return (
     <section aria-labelledby="share-title">
@@ -53,14 +61,7 @@ export function SharePreview({
           <button
             type="button"
             className={styles.secondary}
-            onClick={async () => {
-              try {
-                await navigator.clipboard.writeText(state.url ?? '');
-                setCopy('copied');
-              } catch {
-                setCopy('failed');
-              }
-            }}
+            onClick={() => void copyLink(state.url ?? '')}
           >
             {t('copy')}
           </button>

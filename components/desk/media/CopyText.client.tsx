@@ -8,6 +8,14 @@ import styles from './media.module.css';
 export function CopyText({ value, label, copyLabel, copiedLabel }: { value: string; label: string; copyLabel: string; copiedLabel: string }) {
   const id = useId();
   const [copied, setCopied] = useState(false);
+  async function copy() {
+    try {
+      await navigator.clipboard.writeText(value);
+      setCopied(true);
+    } catch {
+      setCopied(false);
+    }
+  }
   return (
     <div className={styles.copy}>
       <label htmlFor={id} className={layoutStyles.visuallyHidden}>
@@ -16,14 +24,7 @@ export function CopyText({ value, label, copyLabel, copiedLabel }: { value: stri
       <input id={id} type="text" readOnly value={value} onFocus={(event) => event.currentTarget.select()} />
       <button
         type="button"
-        onClick={async () => {
-          try {
-            await navigator.clipboard.writeText(value);
-            setCopied(true);
-          } catch {
-            setCopied(false);
-          }
-        }}
+        onClick={() => void copy()}
       >
         {copyLabel}
       </button>

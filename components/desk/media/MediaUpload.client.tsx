@@ -102,7 +102,7 @@ export function MediaUpload({
           aria-invalid={invalid || undefined}
           onChange={() => setState({ kind: 'idle' })}
         />
-        <button type="button" onClick={upload} disabled={state.kind === 'uploading'}>
+        <button type="button" onClick={() => void upload()} disabled={state.kind === 'uploading'}>
           {labels.upload}
         </button>
       </div>
