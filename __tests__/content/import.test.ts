@@ -14,7 +14,7 @@ import { sql } from 'kysely';
 import { shownUpdate } from '@/lib/content/updates';
 import { getPublicArticle, listPublicArticles } from '@/lib/data/articles';
 import { getAuthor, getSection, listSections } from '@/lib/data/taxonomy';
-import { exportContent } from '@/lib/data/write';
+import { exportContent } from '@/lib/data/export';
 import { publishDueArticles } from '@/lib/publishing/scheduler';
 import {
   articlePublicPath,

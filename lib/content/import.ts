@@ -10,7 +10,8 @@ import { readFile, writeFile } from 'node:fs/promises';
 import pathnames from '@/lib/i18n/pathnames.json';
 import { defaultLocale, type Locale } from '@/lib/i18n/locales';
 import { refreshPlannerStatistics, type Database } from '@/lib/db/connection';
-import { applyContent, ContentWriteError, exportContent, getKnownReferences } from '@/lib/data/write';
+import { exportContent } from '@/lib/data/export';
+import { applyContent, ContentWriteError, getKnownReferences } from '@/lib/data/write';
 import type { ContentFile } from './model';
 import { validateContentFile, type Problem } from './validate';
 

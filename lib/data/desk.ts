@@ -38,7 +38,9 @@ import { decodeCursor, encodeCursor, type ListingKey } from './cursor';
 import { loadArticle } from './load';
 import { StoredDataError, toIso, toLocale } from './reshape';
 import { instant } from './visibility';
-import { applyContentInTransaction, articleToInput, canonicalJson, ContentWriteError } from './write';
+import { canonicalJson } from './article-row';
+import { articleToInput } from './export';
+import { applyContentInTransaction, ContentWriteError } from './write';
 
 export type DeskStatus = 'draft' | 'scheduled' | 'published';
 
