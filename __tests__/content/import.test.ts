@@ -15,7 +15,7 @@ import { shownUpdate } from '@/lib/content/updates';
 import { getPublicArticle } from '@/lib/data/articles';
 import { listPublicArticles } from '@/lib/data/listing';
 import { getAuthor, getSection, listSections } from '@/lib/data/taxonomy';
-import { exportContent } from '@/lib/data/write';
+import { exportContent } from '@/lib/data/export';
 import { publishDueArticles } from '@/lib/publishing/scheduler';
 import { articlePublicPath, formatImportedArticle, formatImportSummary, formatProblem, type ImportOutcome } from '@/lib/content/import';
 import { BULK_IMPORT_ARTICLES, exportContentText, importContent, importContentFile } from '@/lib/data/interchange';

@@ -1,6 +1,6 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
-import { exportContent } from '@/lib/data/write';
+import { exportContent } from '@/lib/data/export';
 import type { ArticleInput, ContentFile } from '@/lib/content/model';
 import { combineDemoFiles, DEMO_CONTENT_DIR, seedShiftMs, shiftContentDates, SEED_NEWEST_AGE_MS } from '@/lib/content/seed';
 import { seedDemoContent } from '@/lib/data/interchange';

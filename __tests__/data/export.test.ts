@@ -2,7 +2,8 @@
  * exportContent: deterministic, valid, and a fixed point of export → import → export.
  */
 import { ContentFileSchema } from '@/lib/content/model';
-import { applyContent, exportContent } from '@/lib/data/write';
+import { exportContent } from '@/lib/data/export';
+import { applyContent } from '@/lib/data/write';
 import type { Engine } from '@/lib/db/migrations';
 import { contentFixture, FIXTURE_NOW } from '../fixtures/content';
 import { describeEachEngine } from './engines';

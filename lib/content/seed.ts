@@ -9,6 +9,7 @@
  */
 import type { ArticleInput, ContentFile } from './model';
 import { FILE_PATH, parseContentJson, type Problem } from './validate';
+import { canonicalJson } from './canonical-json';
 
 /** How old the newest published demo article is right after seeding. */
 export const SEED_NEWEST_AGE_MS = 10 * 60 * 1000;
@@ -62,16 +63,6 @@ export interface DemoFile {
   /** Shown in problems, e.g. `nl.json`. */
   name: string;
   text: string;
-}
-
-/** JSON with object keys sorted, so that two equal values always give the same text. */
-function canonicalJson(value: unknown): string {
-  if (Array.isArray(value)) return `[${value.map(canonicalJson).join(',')}]`;
-  if (typeof value === 'object' && value !== null) {
-    const entries = Object.entries(value).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
-    return `{${entries.map(([key, item]) => `${JSON.stringify(key)}:${canonicalJson(item)}`).join(',')}}`;
-  }
-  return JSON.stringify(value) ?? 'null';
 }
 
 /** What makes a section or an author the same one: its (locale and) slug. */

@@ -305,7 +305,7 @@ type KeysOf<U> = U extends unknown ? keyof U : never;
 
 /**
  * The content model's key order (its schemas' order) per block type. Stored JSON has its keys
- * sorted (write.ts `canonicalJson`); putting them back in model order keeps what pages and the
+ * sorted (lib/content/canonical-json.ts); putting them back in model order keeps what pages and the
  * export show byte-for-byte as it was when rows were parsed with the schemas.
  */
 const BLOCK_KEYS: { [Type in Block['type']]: ReadonlyArray<KeysOf<Extract<Block, { type: Type }>>> } = {

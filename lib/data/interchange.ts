@@ -15,7 +15,8 @@ import { articlePublicPath, formatContentFile, type ArticleAction, type ImportOu
 import type { ContentFile } from '@/lib/content/model';
 import { combineDemoFiles, shiftContentDates } from '@/lib/content/seed';
 import { validateContentFile } from '@/lib/content/validate';
-import { applyContent, ContentWriteError, exportContent, getKnownReferences } from './write';
+import { exportContent } from './export';
+import { applyContent, ContentWriteError, getKnownReferences } from './write';
 
 /** A file that could not be read at all (missing, a directory, no permission). */
 export class ContentFileReadError extends Error {

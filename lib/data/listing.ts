@@ -3,7 +3,7 @@
  * order, and the pages, counts and page cursors built on them.
  *
  * A listing is driven by the one table whose index matches its main filter (see the index design
- * in lib/db/migrations.ts):
+ * in lib/db/migrations/0001_initial_schema.ts):
  *   tag    → article_tags     (tag_slug, locale, status, published_at, article_id)
  *   author → article_authors  (author_slug, locale, status, published_at, article_id)
  *   else   → articles         (locale, [section_slug | has_video,] status, published_at, id)

@@ -16,25 +16,22 @@
  * the same transaction (lib/data/share-links.ts).
  *
  * {@link applyContentInTransaction} is the same inside a transaction the caller holds: the editor
- * desk (lib/data/desk.ts) writes its revision row in the same transaction as the article.
+ * desk (lib/desk/articles/write-path.ts) writes its revision row in the same transaction as the article.
  *
- * {@link exportContent} is the inverse: export → apply to an empty database → export gives the
- * same bytes.
+ * The articles row's columns come from lib/data/article-row.ts; exportContent (lib/data/export.ts)
+ * is the inverse: export → apply to an empty database → export gives the same bytes.
  */
 import { randomUUID } from 'node:crypto';
 import type { Kysely } from 'kysely';
-import { inlineToPlainText } from '@/lib/content/inline';
-import { slugify } from '@/lib/content/slug';
-import type { Article, ArticleInput, AuthorInput, Block, ContentFile, SectionInput } from '@/lib/content/model';
+import type { ArticleInput, AuthorInput, ContentFile, SectionInput } from '@/lib/content/model';
 import type { Locale } from '@/lib/i18n/locales';
 import type { Database } from '@/lib/db/connection';
 import type { Engine } from '@/lib/db/migrations';
-import type { ArticlesTable, DB, SqliteSearchTables } from '@/lib/db/schema';
-import { withReadSnapshot, withWriteTransaction } from '@/lib/db/transaction';
-import { listAllArticles } from './articles';
+import type { DB, SqliteSearchTables } from '@/lib/db/schema';
+import { withWriteTransaction } from '@/lib/db/transaction';
+import { articleFields, FIELD_NAMES, linkColumns, tagSlugs, type ArticleFields } from './article-row';
 import { stripSentinels } from './search';
 import { revokeArticleShareLinks } from './share-links';
-import { listAllAuthors, listAllSections } from './taxonomy';
 import { instant } from './visibility';
 
 /** Content that cannot be written as given; `path` points into the ContentFile like a validation problem. */
@@ -72,65 +69,6 @@ export interface KnownReferences {
 }
 
 const refKey = (locale: string, slug: string) => `${locale}/${slug}`;
-
-/** JSON with object keys sorted, so equal content always has equal text whatever the key order. */
-export function canonicalJson(value: unknown): string {
-  return JSON.stringify(value, (_key, current: unknown) => {
-    if (current === null || typeof current !== 'object' || Array.isArray(current)) return current;
-    return Object.fromEntries(Object.entries(current).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)));
-  });
-}
-
-/** The plain text of a body that the search index holds: every block's words, one block a line. */
-export function searchableBodyText(body: Block[]): string {
-  return stripSentinels(body.map(blockText).filter((text) => text !== '').join('\n'));
-}
-
-function blockText(block: Block): string {
-  switch (block.type) {
-    case 'paragraph':
-      return inlineToPlainText(block.text);
-    case 'heading':
-      return block.text;
-    case 'quote':
-      return block.source === undefined ? block.text : `${block.text} ${block.source}`;
-    case 'image':
-      return block.caption ?? '';
-    case 'video':
-      return block.title;
-  }
-}
-
-/** The article row as the input asks for it (without id, seq and created_at). */
-type ArticleFields = Pick<
-  ArticlesTable,
-  | 'locale'
-  | 'slug'
-  | 'status'
-  | 'title'
-  | 'intro'
-  | 'section_slug'
-  | 'published_at'
-  | 'updated_at'
-  | 'lead_image'
-  | 'body'
-  | 'body_text'
-  | 'has_video'
->;
-const FIELD_NAMES = [
-  'locale',
-  'slug',
-  'status',
-  'title',
-  'intro',
-  'section_slug',
-  'published_at',
-  'updated_at',
-  'lead_image',
-  'body',
-  'body_text',
-  'has_video',
-] as const satisfies ReadonlyArray<keyof ArticleFields>;
 
 type ExistingArticle = ArticleFields & { id: string; seq: number };
 
@@ -183,11 +121,7 @@ class ContentWriter {
 
   /** Tag slugs for the names, in order without repeats; creates missing tags (an existing tag keeps its name). */
   private async tags(names: readonly string[]): Promise<string[]> {
-    const bySlug = new Map<string, string>();
-    for (const name of names) {
-      const slug = slugify(name);
-      if (slug !== '' && !bySlug.has(slug)) bySlug.set(slug, name);
-    }
+    const bySlug = tagSlugs(names);
     const slugs = [...bySlug.keys()];
     if (slugs.length === 0) return [];
     const existing = new Set(
@@ -260,30 +194,11 @@ class ContentWriter {
   }
 
   private fields(input: ArticleInput, existing: ExistingArticle | undefined, path: string): ArticleFields {
-    const time = (value: string | undefined, field: string): number | null => {
-      if (value === undefined) return null;
-      const parsed = Date.parse(value);
-      if (Number.isNaN(parsed)) throw new ContentWriteError(`${path}.${field}`, `"${value}" is not a date-time`);
-      return parsed;
-    };
-    const publishedAt = time(input.publishedAt, 'publishedAt');
-    // updatedAt defaults to publishedAt; an undated draft keeps the time it was first written.
-    const updatedAt = time(input.updatedAt, 'updatedAt') ?? publishedAt ?? existing?.updated_at ?? this.now;
-    return {
-      locale: input.locale,
-      slug: input.slug,
-      status: input.status,
-      title: input.title,
-      // No intro is stored as '' (lib/db/schema.ts), so the search indexes always read text.
-      intro: input.intro ?? '',
-      section_slug: input.section,
-      published_at: publishedAt,
-      updated_at: updatedAt,
-      lead_image: input.leadImage === undefined ? null : canonicalJson(input.leadImage),
-      body: canonicalJson(input.body),
-      body_text: searchableBodyText(input.body),
-      has_video: input.body.some((block) => block.type === 'video') ? 1 : 0,
-    };
+    return articleFields(input, {
+      now: this.now,
+      storedUpdatedAt: existing?.updated_at,
+      invalidTime: (field, value) => new ContentWriteError(`${path}.${field}`, `"${value}" is not a date-time`),
+    });
   }
 
   private async writeSearchRow(seq: number, fields: ArticleFields, replace: boolean): Promise<void> {
@@ -297,7 +212,7 @@ class ContentWriter {
   }
 
   private async insertLinks(id: string, fields: ArticleFields, authors: string[], tags: string[]): Promise<void> {
-    const copies = { article_id: id, locale: fields.locale, status: fields.status, published_at: fields.published_at };
+    const copies = linkColumns(id, fields);
     if (authors.length > 0) {
       await this.trx
         .insertInto('article_authors')
@@ -443,55 +358,5 @@ export async function getKnownReferences(database: Database): Promise<KnownRefer
     sections: new Set(sections.map((row) => refKey(row.locale, row.slug))),
     authors: new Set(authors.map((row) => row.slug)),
     articleSlugs: new Map(slugs.map((row) => [refKey(row.locale, row.slug), row.article_id])),
-  };
-}
-
-/**
- * Everything in the database as one ContentFile: sections (locale, navigation order), authors (slug),
- * articles (locale, published time with undated drafts last, id), each with its id, slug history,
- * tag names and UTC ISO timestamps, absent optional fields omitted. Read from one consistent
- * snapshot. Deterministic: the same database always gives the same value.
- */
-export async function exportContent(database: Database): Promise<ContentFile> {
-  const [sections, authors, articles] = await withReadSnapshot(database, (snapshot) =>
-    Promise.all([listAllSections(snapshot), listAllAuthors(snapshot), listAllArticles(snapshot)]),
-  );
-  return {
-    sections: sections.map((section) => ({
-      slug: section.slug,
-      locale: section.locale,
-      name: section.name,
-      ...(section.order === null ? {} : { order: section.order }),
-    })),
-    authors: authors.map((author) => ({
-      slug: author.slug,
-      name: author.name,
-      ...(author.bio === null ? {} : { bio: author.bio }),
-      ...(author.image === null ? {} : { image: author.image }),
-    })),
-    articles: articles.map(articleToInput),
-  };
-}
-
-/**
- * A stored article in the interchange shape: id, slug history, tag names and UTC ISO timestamps,
- * absent optional fields omitted. What the export writes and what the desk edits and snapshots.
- */
-export function articleToInput(article: Article): ArticleInput {
-  return {
-    id: article.id,
-    locale: article.locale,
-    slug: article.slug,
-    ...(article.previousSlugs.length === 0 ? {} : { previousSlugs: article.previousSlugs }),
-    status: article.status,
-    title: article.title,
-    ...(article.intro === null ? {} : { intro: article.intro }),
-    section: article.section.slug,
-    authors: article.authors.map((author) => author.slug),
-    ...(article.tags.length === 0 ? {} : { tags: article.tags.map((tag) => tag.name) }),
-    ...(article.publishedAt === null ? {} : { publishedAt: article.publishedAt }),
-    updatedAt: article.updatedAt,
-    ...(article.leadImage === null ? {} : { leadImage: article.leadImage }),
-    body: article.body,
   };
 }

@@ -1,6 +1,7 @@
 /**
- * The storage rows, as Kysely sees them. These are storage shapes only: lib/data/reshape.ts turns
- * them into the content model's types, and nothing else reads them.
+ * The storage rows, as Kysely sees them. These are storage shapes only: the data layer turns them
+ * into the content model's types (lib/data/articles.ts for articles, with the conversions every
+ * row shares in lib/data/reshape.ts).
  *
  * Every timestamp is integer epoch milliseconds (INTEGER in SQLite, BIGINT in PostgreSQL, parsed
  * to a JS number), so ordering and comparisons are the same in both engines and in no zone.

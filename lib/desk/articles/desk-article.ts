@@ -5,7 +5,7 @@
 import type { Article, ArticleInput } from '@/lib/content/model';
 import { loadArticle } from '@/lib/data/articles';
 import { toIso } from '@/lib/data/reshape';
-import { articleToInput } from '@/lib/data/write';
+import { articleToInput } from '@/lib/data/export';
 import type { Database } from '@/lib/db/connection';
 import { latestRevision } from './revisions';
 
