@@ -130,6 +130,39 @@ describe('a server behind the render gate', () => {
   });
 });
 
+describe('the gate with another hook wrapped around it', () => {
+  it('admits each request once, so wrapping in turn cannot make requests wait on each other', async () => {
+    const gate = new RenderGate({ maxRenders: 2, maxQueue: 10 });
+    const finishers: Array<() => void> = [];
+    const server = createServer((_request, response) => finishers.push(() => response.end('ok')));
+    gateServer(server, gate);
+    // As lib/site/unroutable-methods.ts does after its first refusal: its own wrapper around
+    // whatever listener is there (the gate's), which the gate then finds unwrapped and wraps.
+    for (const listener of server.listeners('request') as Array<(...args: unknown[]) => void>) {
+      server.removeListener('request', listener);
+      server.on('request', function (this: Server, ...args: unknown[]) {
+        listener.apply(this, args);
+      });
+    }
+    gateServer(server, gate);
+    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+    const port = (server.address() as AddressInfo).port;
+    try {
+      const requests = ['/a', '/b', '/c'].map((path) => get(port, path));
+      await until(() => finishers.length === 2 && gate.waiting === 1);
+      expect(gate.inFlight).toBe(2);
+      finishers[0]!();
+      await until(() => finishers.length === 3);
+      finishers[1]!();
+      finishers[2]!();
+      expect((await Promise.all(requests.map((request) => request.done))).map((answer) => answer.body)).toEqual(['ok', 'ok', 'ok']);
+    } finally {
+      server.closeAllConnections();
+      await new Promise((resolve) => server.close(resolve));
+    }
+  });
+});
+
 describe('render gate settings', () => {
   it('defaults to twice the cores, at least four, and a queue of 512', () => {
     expect(defaultMaxRenders(1)).toBe(4);

@@ -71,6 +71,7 @@ type Listener = (request: IncomingMessage, response: ServerResponse) => void;
 type Wrapped = Listener & { [GATED]?: true };
 
 const GATED = Symbol.for('sportnieuws.render-gate.wrapped');
+const ADMITTED = Symbol.for('sportnieuws.render-gate.admitted');
 const STATE = Symbol.for('sportnieuws.render-gate');
 
 interface Waiting {
@@ -155,8 +156,12 @@ export function refuseBusy(request: IncomingMessage, response: ServerResponse): 
 export function gateServer(server: Server, gate: RenderGate): void {
   for (const listener of server.listeners('request') as Wrapped[]) {
     if (listener[GATED]) continue;
-    const gated: Wrapped = function (this: Server, request: IncomingMessage, response: ServerResponse) {
-      if (bypassesGate(request.method, request.url)) return listener.call(this, request, response);
+    const gated: Wrapped = function (this: Server, request: IncomingMessage & { [ADMITTED]?: true }, response: ServerResponse) {
+      // Another hook may wrap this wrapper in turn (lib/site/unroutable-methods.ts does, after
+      // its first refusal), and the gate then wraps that: a request passes the gate once, or it
+      // would hold two places and wait for a third that its own kind holds.
+      if (request[ADMITTED] || bypassesGate(request.method, request.url)) return listener.call(this, request, response);
+      request[ADMITTED] = true;
       gate.admit(
         response,
         () => listener.call(this, request, response),
